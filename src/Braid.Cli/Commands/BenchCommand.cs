@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Braid.Cli.Commands;
+
+/// <summary><c>braid bench ...</c>: one subcommand per benchmark suite.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure: each suite prints a table of figures and ratios against baselines and peers.");
+        bench.Subcommands.Add(RuntimeBenchCommand.Create());
+        return bench;
+    }
+}

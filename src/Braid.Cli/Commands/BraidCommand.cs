@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Braid.Cli.Commands;
+
+/// <summary>The root <c>braid</c> command: every part adds its commands here.</summary>
+public static class BraidCommand
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Braid: concurrency for .NET, from the ground up. Start with 'braid tour'.");
+        root.Subcommands.Add(TourCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}

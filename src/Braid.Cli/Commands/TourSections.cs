@@ -1,0 +1,12 @@
+using Braid.Reporting.Tour;
+
+namespace Braid.Cli.Commands;
+
+/// <summary>The parts of the tour, in the order of the course.</summary>
+public static class TourSections
+{
+    public static IReadOnlyList<ITourSection> All() =>
+    [
+        new Braid.Benchmarks.Runtime.RuntimeTourSection(),
+    ];
+}

@@ -1,0 +1,6 @@
+namespace Braid;
+
+/// <summary>Placeholder: the runtime's entry points.</summary>
+public static class Loop
+{
+}

@@ -1,0 +1,7 @@
+namespace Braid.Tests;
+
+public class PlaceholderTests
+{
+    [Fact]
+    public void Builds() => Assert.Equal("Loop", typeof(Loop).Name);
+}
