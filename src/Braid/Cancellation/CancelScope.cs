@@ -1,0 +1,200 @@
+namespace Braid;
+
+/// <summary>
+/// A region of a strand's code that can be cancelled as a whole, by <see cref="Cancel"/> or by a deadline (Trio's
+/// cancel scopes). Scopes nest: cancelling one cancels everything inside it (strands running in it, strands spawned
+/// into task groups inside it) except what a shielded scope protects. Cancellation arrives as <see cref="Cancelled"/>
+/// at the next checkpoint; the cancelled scope itself catches it when the strand leaves the scope.
+/// </summary>
+public sealed class CancelScope
+{
+    // The strands whose innermost scope is this one, and the scopes nested directly in this one: the tree that
+    // cancellation is delivered down. A strand knows its index here, so leaving is O(1).
+    private readonly List<Strand> _strands = new();
+    private readonly List<CancelScope> _children = new();
+    private int _indexInParent = -1;
+    private bool _shield;
+    private long _deadline = long.MaxValue;
+    private bool _entered;
+    private bool _exited;
+
+    /// <summary>Creates a scope on the current loop; it takes effect when run with <see cref="RunAsync(Func{Coroutine})"/>.</summary>
+    public CancelScope()
+        : this(Braid.Kernel.Require())
+    {
+    }
+
+    private CancelScope(Kernel kernel) => Kernel = kernel;
+
+    internal static CancelScope CreateRoot(Kernel kernel) => new(kernel) { _entered = true };
+
+    internal Kernel Kernel { get; }
+
+    internal CancelScope? Parent { get; private set; }
+
+    internal int DeadlineGeneration { get; private set; }
+
+    internal bool IsActive => _entered && !_exited;
+
+    /// <summary>True once <see cref="Cancel"/> was called or the deadline passed.</summary>
+    public bool CancelCalled { get; private set; }
+
+    /// <summary>True when this scope caught the <see cref="Cancelled"/> it caused (the body was cut short).</summary>
+    public bool CancelledCaught { get; private set; }
+
+    /// <summary>Shielded scopes keep out cancellation from outside them; their own cancel and deadline still work.</summary>
+    public bool Shield
+    {
+        get => _shield;
+        set
+        {
+            _shield = value;
+            if (!value && IsActive && Parent is not null && PendingAbove(Parent) is not null) Deliver();
+        }
+    }
+
+    /// <summary>When the scope cancels itself, on the loop clock (<see cref="Loop.Now"/>); null for never.</summary>
+    public TimeSpan? Deadline
+    {
+        get => _deadline == long.MaxValue ? null : TimeSpan.FromTicks(_deadline);
+        set
+        {
+            _deadline = value?.Ticks ?? long.MaxValue;
+            DeadlineGeneration++;
+            if (IsActive && value is not null) Kernel.Timers.Arm(_deadline, this);
+        }
+    }
+
+    /// <summary>Cancels everything inside the scope: parked strands wake with <see cref="Cancelled"/>, running ones get it at their next checkpoint.</summary>
+    public void Cancel()
+    {
+        if (CancelCalled) return;
+        CancelCalled = true;
+        if (IsActive) Kernel.CancelledScopes++;
+        Kernel.Listener?.OnCancel(this);
+        if (IsActive) Deliver();
+    }
+
+    /// <summary>Runs <paramref name="body"/> inside the scope. Returns normally if the scope's own cancellation cut it short.</summary>
+    public async Coroutine RunAsync(Func<Coroutine> body)
+    {
+        var strand = Kernel.CurrentOrThrow();
+        Enter(strand);
+        try
+        {
+            await body();
+        }
+        catch (Cancelled) when (CancelCalled)
+        {
+            CancelledCaught = true;
+        }
+        finally
+        {
+            Exit(strand);
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/> inside the scope; returns its result, or default if the scope's cancellation cut it short.</summary>
+    public async Coroutine<T?> RunAsync<T>(Func<Coroutine<T>> body)
+    {
+        var strand = Kernel.CurrentOrThrow();
+        Enter(strand);
+        try
+        {
+            return await body();
+        }
+        catch (Cancelled) when (CancelCalled)
+        {
+            CancelledCaught = true;
+            return default;
+        }
+        finally
+        {
+            Exit(strand);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        Parent is null ? "the loop's root scope" : $"cancel scope{(Deadline is { } d ? $" (deadline {d.TotalSeconds:0.###} s)" : "")}";
+
+    /// <summary>The innermost cancelled scope that reaches <paramref name="strand"/>, or null: walk outwards, stopping at a shield.</summary>
+    internal static CancelScope? PendingFor(Strand strand) => PendingAbove(strand.Scope);
+
+    private static CancelScope? PendingAbove(CancelScope? scope)
+    {
+        for (; scope is not null; scope = scope.Parent)
+        {
+            if (scope.CancelCalled) return scope;
+            if (scope._shield) return null;
+        }
+        return null;
+    }
+
+    internal void Enter(Strand strand)
+    {
+        if (_entered) throw new InvalidOperationException("A cancel scope can be entered only once.");
+        if (strand.Kernel != Kernel) throw new InvalidOperationException("This cancel scope belongs to another loop.");
+        _entered = true;
+        Parent = strand.Scope;
+        Parent.Remove(strand);
+        _indexInParent = Parent._children.Count;
+        Parent._children.Add(this);
+        Add(strand);
+        strand.Scope = this;
+        if (CancelCalled) Kernel.CancelledScopes++;
+        if (_deadline != long.MaxValue) Kernel.Timers.Arm(_deadline, this);
+    }
+
+    internal void Exit(Strand strand)
+    {
+        Remove(strand);
+        RemoveFrom(Parent!._children, this, _indexInParent, (s, i) => s._indexInParent = i);
+        Parent.Add(strand);
+        strand.Scope = Parent;
+        _exited = true;
+        DeadlineGeneration++;
+        if (CancelCalled) Kernel.CancelledScopes--;
+    }
+
+    internal void OnDeadline() => Cancel();
+
+    internal void Add(Strand strand)
+    {
+        strand.ScopeIndex = _strands.Count;
+        _strands.Add(strand);
+    }
+
+    internal void Remove(Strand strand) => RemoveFrom(_strands, strand, strand.ScopeIndex, (s, i) => s.ScopeIndex = i);
+
+    /// <summary>Adds every unfinished strand in this scope and the scopes inside it (for deadlock reports).</summary>
+    internal void CollectStrands(List<Strand> into)
+    {
+        into.AddRange(_strands);
+        foreach (var child in _children) child.CollectStrands(into);
+    }
+
+    /// <summary>Wakes the parked strands inside this scope with cancellation, not descending into shielded scopes.</summary>
+    private void Deliver()
+    {
+        // Index loops: aborting a wait moves no strand between scopes, so the lists do not change underneath.
+        for (var i = 0; i < _strands.Count; i++) Kernel.TryAbort(_strands[i]);
+        for (var i = 0; i < _children.Count; i++)
+        {
+            if (!_children[i]._shield) _children[i].Deliver();
+        }
+    }
+
+    // Swap-remove: move the last element into the hole and tell it its new index.
+    private static void RemoveFrom<T>(List<T> list, T item, int index, Action<T, int> setIndex)
+    {
+        var last = list.Count - 1;
+        if (index < 0 || index > last || !ReferenceEquals(list[index], item)) throw new InvalidOperationException("Cancel scope bookkeeping is corrupt.");
+        if (index != last)
+        {
+            list[index] = list[last];
+            setIndex(list[index], index);
+        }
+        list.RemoveAt(last);
+    }
+}

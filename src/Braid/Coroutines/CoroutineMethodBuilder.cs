@@ -1,0 +1,114 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace Braid;
+
+/// <summary>Builds <see cref="Coroutine"/>-returning async methods. Used by the compiler, not by hand.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct CoroutineMethodBuilder
+{
+    private CoroutineBox<VoidResult>? _box;
+
+    /// <summary>Creates a builder.</summary>
+    public static CoroutineMethodBuilder Create() => default;
+
+    /// <summary>The coroutine handle returned to the caller.</summary>
+    public Coroutine Task => _box is null ? default : new Coroutine(_box, _box.Version);
+
+    /// <summary>Runs the method until its first suspension: coroutines start eagerly, like any async method.</summary>
+    public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine => stateMachine.MoveNext();
+
+    /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
+    public void SetStateMachine(IAsyncStateMachine stateMachine)
+    {
+    }
+
+    /// <summary>Completes the coroutine.</summary>
+    public void SetResult() => _box?.SetResult(default);
+
+    /// <summary>Fails the coroutine.</summary>
+    public void SetException(Exception exception) => (_box ??= new FailedBox<VoidResult>()).SetException(exception);
+
+    /// <summary>Suspends at an await.</summary>
+    public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : INotifyCompletion where TStateMachine : IAsyncStateMachine
+    {
+        var box = BoxOf(ref stateMachine);
+        if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.OnCompleted(Suspension.Foreign(box));
+    }
+
+    /// <summary>Suspends at an await.</summary>
+    public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : ICriticalNotifyCompletion where TStateMachine : IAsyncStateMachine
+    {
+        var box = BoxOf(ref stateMachine);
+        if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.UnsafeOnCompleted(Suspension.Foreign(box));
+    }
+
+    private CoroutineBox<VoidResult> BoxOf<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
+    {
+        if (_box is { } existing) return existing;
+        var box = CoroutineBox<VoidResult, TStateMachine>.Rent();
+        // Order matters: the builder lives inside the state machine, so set the box first and then copy.
+        _box = box;
+        box.StateMachine = stateMachine;
+        return box;
+    }
+}
+
+/// <summary>Builds <see cref="Coroutine{T}"/>-returning async methods. Used by the compiler, not by hand.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct CoroutineMethodBuilder<T>
+{
+    private CoroutineBox<T>? _box;
+    private T _result;
+
+    /// <summary>Creates a builder.</summary>
+    public static CoroutineMethodBuilder<T> Create() => default;
+
+    /// <summary>The coroutine handle returned to the caller.</summary>
+    public Coroutine<T> Task => _box is null ? new Coroutine<T>(_result) : new Coroutine<T>(_box, _box.Version);
+
+    /// <summary>Runs the method until its first suspension.</summary>
+    public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine => stateMachine.MoveNext();
+
+    /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
+    public void SetStateMachine(IAsyncStateMachine stateMachine)
+    {
+    }
+
+    /// <summary>Completes the coroutine with its result.</summary>
+    public void SetResult(T result)
+    {
+        if (_box is null) _result = result;
+        else _box.SetResult(result);
+    }
+
+    /// <summary>Fails the coroutine.</summary>
+    public void SetException(Exception exception) => (_box ??= new FailedBox<T>()).SetException(exception);
+
+    /// <summary>Suspends at an await.</summary>
+    public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : INotifyCompletion where TStateMachine : IAsyncStateMachine
+    {
+        var box = BoxOf(ref stateMachine);
+        if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.OnCompleted(Suspension.Foreign(box));
+    }
+
+    /// <summary>Suspends at an await.</summary>
+    public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : ICriticalNotifyCompletion where TStateMachine : IAsyncStateMachine
+    {
+        var box = BoxOf(ref stateMachine);
+        if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.UnsafeOnCompleted(Suspension.Foreign(box));
+    }
+
+    private CoroutineBox<T> BoxOf<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
+    {
+        if (_box is { } existing) return existing;
+        var box = CoroutineBox<T, TStateMachine>.Rent();
+        _box = box;
+        box.StateMachine = stateMachine;
+        return box;
+    }
+}

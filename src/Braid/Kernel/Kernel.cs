@@ -1,0 +1,281 @@
+using System.Diagnostics;
+
+namespace Braid;
+
+/// <summary>
+/// The kernel: one thread, one run queue, one timer heap, one inbox for other threads.
+///
+/// Design, after curio's kernel.py: keep the kernel small and build everything else outside it. The kernel knows
+/// how to run a strand until it suspends, how to park a strand on a wait site (<see cref="IWaitSite"/>) and wake it,
+/// and how to deliver cancellation. It knows nothing of locks, queues or channels: those are built on
+/// <see cref="WaitQueue"/>. Coroutines reach the kernel through traps (<see cref="YieldAwaitable"/>,
+/// <see cref="ParkAwaitable"/>), the one place where a frame suspends.
+///
+/// Nothing here is thread-safe except the inbox: every other member runs on the loop thread.
+/// </summary>
+internal sealed class Kernel
+{
+    [ThreadStatic] private static Kernel? t_current;
+
+    private readonly RunQueue _runQueue;
+    private readonly Timers _timers = new();
+    private readonly bool _virtualTime;
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+    private readonly List<Strand> _unjoinedFailures = new();
+    private long _virtualNow;
+    private int _nextStrandId = 1;
+    private int _liveStrands;
+    private bool _closed;
+
+    public Kernel(RunOptions options)
+    {
+        _runQueue = new RunQueue(options.Seed);
+        _virtualTime = options.VirtualTime;
+        Listener = options.Listener;
+        RootScope = CancelScope.CreateRoot(this);
+    }
+
+    /// <summary>The loop running on this thread, or null.</summary>
+    public static Kernel? Current => t_current;
+
+    /// <summary>The loop running on this thread; throws a clear error outside a loop.</summary>
+    public static Kernel Require() => t_current ?? throw new InvalidOperationException(
+        "Braid coroutines run on a Braid loop: this code awaited a Braid operation outside Loop.Run(...).");
+
+    public IKernelListener? Listener { get; }
+
+    public CancelScope RootScope { get; }
+
+    public Inbox Inbox { get; } = new();
+
+    /// <summary>The strand running now; null between turns.</summary>
+    public Strand? CurrentStrand { get; private set; }
+
+    /// <summary>Waits outside the loop that will post back (foreign tasks, open handles): while any, idle is not deadlock.</summary>
+    public int Outstanding { get; set; }
+
+    /// <summary>Scopes cancelled and not yet exited; zero lets a checkpoint skip the walk up the scope chain.</summary>
+    public int CancelledScopes { get; set; }
+
+    public bool IsClosed => _closed;
+
+    /// <summary>Loop time in TimeSpan ticks since the loop started (virtual time in deterministic runs).</summary>
+    public long Now => _virtualTime ? _virtualNow : Stopwatch.GetElapsedTime(_startTimestamp).Ticks;
+
+    public Strand CurrentOrThrow() => CurrentStrand ?? throw new InvalidOperationException(
+        "This Braid operation must run inside a strand (a coroutine started by Loop.Run or spawned), not in a loop callback.");
+
+    public Timers Timers => _timers;
+
+    // ---- running ---------------------------------------------------------------------------------------------
+
+    /// <summary>Runs <paramref name="main"/> and everything it spawns until all have finished; returns main's strand.</summary>
+    public Strand<T> Run<T>(Delegate main)
+    {
+        if (t_current is not null) throw new InvalidOperationException("A Braid loop is already running on this thread; loops do not nest. Spawn a strand instead.");
+        t_current = this;
+        try
+        {
+            var mainStrand = Spawn<T>(main, RootScope, null, "main");
+            Loop(mainStrand);
+            return mainStrand;
+        }
+        finally
+        {
+            _closed = true;
+            t_current = null;
+        }
+    }
+
+    private void Loop(Strand main)
+    {
+        var mainDone = false;
+        while (true)
+        {
+            RunBatch();
+            if (!mainDone && main.IsFinished)
+            {
+                // Main is done: what it left running is cancelled, as asyncio.run does, and waited for.
+                mainDone = true;
+                if (_liveStrands > 0) RootScope.Cancel();
+            }
+            if (_liveStrands == 0) return;
+            if (!Inbox.IsEmpty) Inbox.Drain();
+            if (_timers.TryPeek(out var due))
+            {
+                if (_runQueue.Count > 0 || due <= Now)
+                {
+                    _timers.FireDue(Now, this);
+                    continue;
+                }
+                if (_virtualTime)
+                {
+                    // Autojump: nothing on the loop can happen before the next timer, so skip to it. Work outside
+                    // the loop gets a brief real-time chance to post first (as Trio's autojump threshold does).
+                    if (Outstanding > 0)
+                    {
+                        Inbox.Wait(TimeSpan.FromMilliseconds(1));
+                        if (!Inbox.IsEmpty) continue;
+                    }
+                    _virtualNow = due;
+                    continue;
+                }
+                Inbox.Wait(TimeSpan.FromTicks(due - Now));
+                continue;
+            }
+            if (_runQueue.Count > 0) continue;
+            if (Outstanding > 0)
+            {
+                Inbox.Wait(null);
+                continue;
+            }
+            throw new DeadlockException(BlockedStrands());
+        }
+    }
+
+    /// <summary>Gives a turn to every strand that was runnable when the batch began.</summary>
+    private void RunBatch()
+    {
+        for (var n = _runQueue.Count; n > 0 && _runQueue.TryDequeue(out var strand); n--)
+        {
+            Step(strand);
+        }
+    }
+
+    private void Step(Strand strand)
+    {
+        CurrentStrand = strand;
+        strand.StateValue = StrandState.Running;
+        Listener?.OnSwitch(strand);
+        var frame = strand.ResumeFrame;
+        strand.ResumeFrame = null;
+        if (frame is null) strand.Start();
+        else frame.Resume();
+        CurrentStrand = null;
+    }
+
+    // ---- the trap: suspending and waking ---------------------------------------------------------------------
+
+    /// <summary>
+    /// Suspends the current strand at a trap, keeping <paramref name="frame"/> to resume. A strand with no wait site
+    /// is yielding and goes to the back of the run queue; one with a site sleeps until the site wakes it.
+    /// </summary>
+    public void SuspendCurrent(IResumable frame)
+    {
+        var strand = CurrentOrThrow();
+        strand.ResumeFrame = frame;
+        if (strand.Site is null)
+        {
+            strand.StateValue = StrandState.Runnable;
+            _runQueue.Enqueue(strand);
+        }
+        else
+        {
+            strand.StateValue = StrandState.Parked;
+            Listener?.OnBlock(strand, strand.Site);
+        }
+    }
+
+    /// <summary>Records that <paramref name="strand"/> is about to park on <paramref name="site"/>.</summary>
+    public void PrepareToPark(Strand strand, IWaitSite site)
+    {
+        if (strand.Site is not null) throw new InvalidOperationException($"{strand.Name} is already waiting on {strand.Site.Describe()}.");
+        strand.Site = site;
+        strand.ParkCount++;
+    }
+
+    /// <summary>Makes a parked strand runnable; the site has already let go of it.</summary>
+    public void Wake(Strand strand, WakeReason reason = WakeReason.Granted)
+    {
+        strand.Site = null;
+        strand.Wake = reason;
+        strand.StateValue = StrandState.Runnable;
+        _runQueue.Enqueue(strand);
+        Listener?.OnWake(strand);
+    }
+
+    /// <summary>At a park: if a cancellation is pending, withdraws the registration and returns true (do not sleep).</summary>
+    public bool AbortIfCancelPending()
+    {
+        var strand = CurrentOrThrow();
+        if (CancelledScopes == 0 || CancelScope.PendingFor(strand) is null) return false;
+        if (strand.Site is { } site && site.Abort(strand))
+        {
+            strand.Site = null;
+            strand.Wake = WakeReason.Cancelled;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>After a park: throws <see cref="Cancelled"/> if the wait ended by cancellation.</summary>
+    public void EndWait()
+    {
+        var strand = CurrentOrThrow();
+        var reason = strand.Wake;
+        strand.Wake = WakeReason.None;
+        if (reason == WakeReason.Cancelled) throw new Cancelled(CancelScope.PendingFor(strand));
+    }
+
+    /// <summary>At a checkpoint: throws <see cref="Cancelled"/> if the current strand's scope is cancelled.</summary>
+    public void ThrowIfCancelPending()
+    {
+        if (CancelledScopes == 0) return;
+        if (CancelScope.PendingFor(CurrentOrThrow()) is { } scope) throw new Cancelled(scope);
+    }
+
+    /// <summary>Cancels a parked strand's wait if its site allows; it then wakes with <see cref="Cancelled"/>.</summary>
+    public void TryAbort(Strand strand)
+    {
+        if (strand.StateValue == StrandState.Parked && strand.Site is { } site && site.Abort(strand))
+        {
+            Wake(strand, WakeReason.Cancelled);
+        }
+    }
+
+    /// <summary>Parks the current strand on a foreign awaitable (a Task); returns the callback that brings it back.</summary>
+    public Action BeginForeignWait(IResumable frame)
+    {
+        var strand = CurrentOrThrow();
+        var wait = new ForeignWait(this, strand);
+        PrepareToPark(strand, wait);
+        Outstanding++;
+        SuspendCurrent(frame);
+        return wait.OnForeignCompleted;
+    }
+
+    // ---- strands --------------------------------------------------------------------------------------------
+
+    public Strand<T> Spawn<T>(Delegate body, CancelScope scope, TaskGroup? group, string? name)
+    {
+        if (_closed) throw new InvalidOperationException("This loop has finished; nothing more can be spawned on it.");
+        var strand = new Strand<T>(body, scope, group, name, _nextStrandId++);
+        scope.Add(strand);
+        _liveStrands++;
+        strand.StateValue = StrandState.Runnable;
+        _runQueue.Enqueue(strand);
+        Listener?.OnSpawn(strand);
+        return strand;
+    }
+
+    public void OnStrandFinished(Strand strand, Exception? error)
+    {
+        strand.Scope.Remove(strand);
+        _liveStrands--;
+        Listener?.OnFinish(strand, error);
+        if (strand.Group is { } group) group.OnChildFinished(strand, error);
+        else if (error is not null and not Cancelled && strand.Id != 1) _unjoinedFailures.Add(strand);
+    }
+
+    /// <summary>Failures of background strands that nobody joined: reported by <see cref="Braid.Loop.Run(Func{Coroutine}, RunOptions?)"/>.</summary>
+    public IEnumerable<Exception> UnobservedFailures() =>
+        _unjoinedFailures.Where(s => !s.FailureObserved).Select(s => s.Exception!);
+
+    private List<Strand> BlockedStrands()
+    {
+        var blocked = new List<Strand>();
+        RootScope.CollectStrands(blocked);
+        blocked.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return blocked;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Braid;
+
+/// <summary>How <see cref="Loop.Run(Func{Coroutine}, RunOptions?)"/> runs: normal, or deterministic for tests.</summary>
+public sealed record RunOptions
+{
+    /// <summary>
+    /// Deterministic scheduling: each turn goes to a runnable strand picked by a random generator with this seed, so the
+    /// same seed replays the same interleaving. Null (the default) runs strands in FIFO order.
+    /// </summary>
+    public int? Seed { get; init; }
+
+    /// <summary>
+    /// Virtual time: the clock starts at zero and jumps to the next timer whenever nothing is runnable (Trio's MockClock
+    /// with autojump), so a one-hour timeout is tested in microseconds.
+    /// </summary>
+    public bool VirtualTime { get; init; }
+
+    /// <summary>Receives trace events (spawn, switch, block, wake, finish, cancel).</summary>
+    public IKernelListener? Listener { get; init; }
+
+    /// <summary>The deterministic test setting: a seed and virtual time.</summary>
+    public static RunOptions Deterministic(int seed, IKernelListener? listener = null) =>
+        new() { Seed = seed, VirtualTime = true, Listener = listener };
+}

@@ -1,7 +1,0 @@
-namespace Braid.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => Assert.Equal("Loop", typeof(Loop).Name);
-}
