@@ -45,14 +45,14 @@ public static class Loop
     public static Strand Spawn(Func<Coroutine> body, string? name = null)
     {
         var kernel = Kernel.Require();
-        return kernel.Spawn<VoidResult>(body, kernel.RootScope, null, name);
+        return kernel.Spawn<VoidResult>(body, kernel.RootScope, name);
     }
 
     /// <summary>Spawns a background strand whose result is joined with <c>await</c>.</summary>
     public static Strand<T> Spawn<T>(Func<Coroutine<T>> body, string? name = null)
     {
         var kernel = Kernel.Require();
-        return kernel.Spawn<T>(body, kernel.RootScope, null, name);
+        return kernel.Spawn<T>(body, kernel.RootScope, name);
     }
 
     /// <summary>A checkpoint: lets every other runnable strand run, then throws <see cref="Cancelled"/> if cancelled.</summary>

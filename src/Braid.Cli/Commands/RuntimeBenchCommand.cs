@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Braid.Benchmarks.Runtime;
+using Spectre.Console;
 
 namespace Braid.Cli.Commands;
 
@@ -9,8 +11,19 @@ public static class RuntimeBenchCommand
     {
         var quick = CommonOptions.Quick();
         var json = CommonOptions.Json();
-        var command = new Command("runtime", "Context switch, spawn+join and memory per parked coroutine, against baselines.") { quick, json };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(0));
+        var noPeers = new Option<bool>("--no-peers") { Description = "Skip the Python and Go peers." };
+        var command = new Command("runtime", "Context switch, spawn+join and memory per parked coroutine, against Task, threads and peers.")
+        {
+            quick, json, noPeers,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var sizes = parse.GetValue(quick) ? RuntimeBenchmark.Sizes.Quick : RuntimeBenchmark.Sizes.Full;
+            var results = RuntimeBenchmark.Run(sizes, !parse.GetValue(noPeers), step => Cli.Out.MarkupLine($"[grey]{Markup.Escape(step)}...[/]"));
+            results.Print(Cli.Out);
+            if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
+            return Task.FromResult(0);
+        });
         return command;
     }
 }

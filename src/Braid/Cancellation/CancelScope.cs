@@ -30,6 +30,9 @@ public sealed class CancelScope
 
     internal Kernel Kernel { get; }
 
+    /// <summary>The task group whose scope this is, if any.</summary>
+    internal TaskGroup? Group { get; init; }
+
     internal CancelScope? Parent { get; private set; }
 
     internal int DeadlineGeneration { get; private set; }

@@ -9,14 +9,18 @@ namespace Braid;
 [AsyncMethodBuilder(typeof(CoroutineMethodBuilder))]
 public readonly struct Coroutine
 {
-    internal readonly CoroutineBox<VoidResult>? Box;
+    /// <summary>Null when finished at once; else the frame (a pooled box, or a strand this coroutine became).</summary>
+    internal readonly IFrame<VoidResult>? Frame;
     internal readonly short Version;
 
-    internal Coroutine(CoroutineBox<VoidResult> box, short version)
+    internal Coroutine(IFrame<VoidResult> frame)
     {
-        Box = box;
-        Version = version;
+        Frame = frame;
+        Version = frame.Version;
     }
+
+    /// <summary>The pooled box behind an awaited coroutine; null when it finished at once.</summary>
+    internal CoroutineBox<VoidResult>? Box => Frame is null ? null : Frame as CoroutineBox<VoidResult> ?? throw StrandFrames.NotAwaitable();
 
     /// <summary>A coroutine that has already finished.</summary>
     public static Coroutine CompletedCoroutine => default;
@@ -32,23 +36,27 @@ public readonly struct Coroutine
 [AsyncMethodBuilder(typeof(CoroutineMethodBuilder<>))]
 public readonly struct Coroutine<T>
 {
-    internal readonly CoroutineBox<T>? Box;
+    /// <summary>Null when finished at once (see <see cref="Result"/>); else the frame.</summary>
+    internal readonly IFrame<T>? Frame;
     internal readonly T? Result;
     internal readonly short Version;
 
-    internal Coroutine(CoroutineBox<T> box, short version)
+    internal Coroutine(IFrame<T> frame)
     {
-        Box = box;
+        Frame = frame;
         Result = default;
-        Version = version;
+        Version = frame.Version;
     }
 
     internal Coroutine(T result)
     {
-        Box = null;
+        Frame = null;
         Result = result;
         Version = 0;
     }
+
+    /// <summary>The pooled box behind an awaited coroutine; null when it finished at once.</summary>
+    internal CoroutineBox<T>? Box => Frame is null ? null : Frame as CoroutineBox<T> ?? throw StrandFrames.NotAwaitable();
 
     /// <summary>A coroutine that has already finished with <paramref name="result"/>.</summary>
     public static Coroutine<T> FromResult(T result) => new(result);

@@ -8,38 +8,40 @@ namespace Braid;
 /// pooled per thread and reused, so each use carries a version; a <see cref="Coroutine"/> handle holds the version
 /// it was made for, and a stale handle is an error rather than a silent read of someone else's result.
 /// </summary>
-internal abstract class CoroutineBox<TResult> : IResumable
+internal abstract class CoroutineBox<TResult> : IFrame<TResult>
 {
     /// <summary>
     /// Who to resume at the end: null (nobody yet), an <see cref="Action"/> (the awaiting frame), or an
-    /// <see cref="IRootListener{TResult}"/> (the strand whose root frame this is).
+    /// <see cref="IRootListener{TResult}"/> (a strand whose body returned this coroutine).
     /// </summary>
     private object? _continuation;
     private ExceptionDispatchInfo? _error;
     private TResult? _result;
     private Action? _moveNextAction;
 
+    private short _version;
+
     /// <summary>Which use of this pooled box a handle refers to.</summary>
-    internal short Version;
+    public short Version => _version;
 
     /// <summary>True once the coroutine has returned or thrown.</summary>
     internal bool Completed;
 
     /// <summary>This frame's resume as a delegate, made once per box and kept across reuse.</summary>
-    internal Action MoveNextAction => _moveNextAction ??= Resume;
+    public Action MoveNextAction => _moveNextAction ??= Resume;
 
     public abstract void Resume();
 
     /// <summary>Returns the box to its pool once its result has been taken.</summary>
     protected abstract void Recycle();
 
-    internal void SetResult(TResult result)
+    public void SetResult(TResult result)
     {
         _result = result;
         Complete();
     }
 
-    internal void SetException(Exception error)
+    public void SetException(Exception error)
     {
         _error = ExceptionDispatchInfo.Capture(error);
         Complete();
@@ -86,7 +88,7 @@ internal abstract class CoroutineBox<TResult> : IResumable
         _error = null;
         _result = default;
         Completed = false;
-        Version++;
+        _version++;
         Recycle();
         error?.Throw();
         return result!;
@@ -94,7 +96,7 @@ internal abstract class CoroutineBox<TResult> : IResumable
 
     private void Check(short version)
     {
-        if (version != Version) throw new InvalidOperationException("This coroutine was already awaited; a coroutine can be awaited only once.");
+        if (version != _version) throw new InvalidOperationException("This coroutine was already awaited; a coroutine can be awaited only once.");
     }
 }
 

@@ -7,16 +7,23 @@ namespace Braid;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct CoroutineMethodBuilder
 {
-    private CoroutineBox<VoidResult>? _box;
+    private IFrame<VoidResult>? _box;
 
     /// <summary>Creates a builder.</summary>
     public static CoroutineMethodBuilder Create() => default;
 
     /// <summary>The coroutine handle returned to the caller.</summary>
-    public Coroutine Task => _box is null ? default : new Coroutine(_box, _box.Version);
+    public Coroutine Task => _box is null ? default : new Coroutine(_box);
 
-    /// <summary>Runs the method until its first suspension: coroutines start eagerly, like any async method.</summary>
-    public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine => stateMachine.MoveNext();
+    /// <summary>
+    /// Runs the method until its first suspension, like any async method; except the root coroutine of a strand being
+    /// spawned, which becomes the strand and waits for its first turn.
+    /// </summary>
+    public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
+    {
+        if (StrandFrames.TryStartAsStrand(ref stateMachine, ref _box)) return;
+        stateMachine.MoveNext();
+    }
 
     /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
     public void SetStateMachine(IAsyncStateMachine stateMachine)
@@ -45,7 +52,7 @@ public struct CoroutineMethodBuilder
         if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.UnsafeOnCompleted(Suspension.Foreign(box));
     }
 
-    private CoroutineBox<VoidResult> BoxOf<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
+    private IFrame<VoidResult> BoxOf<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
     {
         if (_box is { } existing) return existing;
         var box = CoroutineBox<VoidResult, TStateMachine>.Rent();
@@ -60,17 +67,21 @@ public struct CoroutineMethodBuilder
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct CoroutineMethodBuilder<T>
 {
-    private CoroutineBox<T>? _box;
+    private IFrame<T>? _box;
     private T _result;
 
     /// <summary>Creates a builder.</summary>
     public static CoroutineMethodBuilder<T> Create() => default;
 
     /// <summary>The coroutine handle returned to the caller.</summary>
-    public Coroutine<T> Task => _box is null ? new Coroutine<T>(_result) : new Coroutine<T>(_box, _box.Version);
+    public Coroutine<T> Task => _box is null ? new Coroutine<T>(_result) : new Coroutine<T>(_box);
 
-    /// <summary>Runs the method until its first suspension.</summary>
-    public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine => stateMachine.MoveNext();
+    /// <summary>Runs the method until its first suspension (or, for a strand's root coroutine, until its first turn).</summary>
+    public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
+    {
+        if (StrandFrames.TryStartAsStrand(ref stateMachine, ref _box)) return;
+        stateMachine.MoveNext();
+    }
 
     /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
     public void SetStateMachine(IAsyncStateMachine stateMachine)
@@ -103,7 +114,7 @@ public struct CoroutineMethodBuilder<T>
         if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.UnsafeOnCompleted(Suspension.Foreign(box));
     }
 
-    private CoroutineBox<T> BoxOf<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
+    private IFrame<T> BoxOf<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
     {
         if (_box is { } existing) return existing;
         var box = CoroutineBox<T, TStateMachine>.Rent();

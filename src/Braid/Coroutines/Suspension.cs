@@ -11,7 +11,7 @@ namespace Braid;
 internal static class Suspension
 {
     /// <summary>Suspends on a trap or a Braid coroutine; false for a foreign awaiter, which the caller registers.</summary>
-    public static bool TrySuspendOnLoop<TAwaiter, TResult>(ref TAwaiter awaiter, CoroutineBox<TResult> box)
+    public static bool TrySuspendOnLoop<TAwaiter, TResult>(ref TAwaiter awaiter, IFrame<TResult> box)
         where TAwaiter : INotifyCompletion
     {
         // For struct awaiters these type tests are constants to the JIT: no boxing, no cost.

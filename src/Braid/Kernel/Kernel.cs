@@ -76,7 +76,7 @@ internal sealed class Kernel
         t_current = this;
         try
         {
-            var mainStrand = Spawn<T>(main, RootScope, null, "main");
+            var mainStrand = Spawn<T>(main, RootScope, "main");
             Loop(mainStrand);
             return mainStrand;
         }
@@ -246,24 +246,88 @@ internal sealed class Kernel
 
     // ---- strands --------------------------------------------------------------------------------------------
 
-    public Strand<T> Spawn<T>(Delegate body, CancelScope scope, TaskGroup? group, string? name)
+    // The spawn in progress, if any: the builder of the body's root coroutine takes it (see StrandFrames).
+    private SpawnRequest? _spawnRequest;
+    private Strand? _spawned;
+
+    /// <summary>
+    /// Spawns a strand running <paramref name="body"/> (a Func of Coroutine of T, or of Coroutine when T is VoidResult).
+    /// The body is called now, but its root coroutine does not run: its builder turns it into the strand, which
+    /// starts at its first turn.
+    /// </summary>
+    public Strand<T> Spawn<T>(Delegate body, CancelScope scope, string? name)
     {
         if (_closed) throw new InvalidOperationException("This loop has finished; nothing more can be spawned on it.");
-        var strand = new Strand<T>(body, scope, group, name, _nextStrandId++);
-        scope.Add(strand);
+        var request = new SpawnRequest(this, scope, name, _nextStrandId++, typeof(T));
+        _spawnRequest = request;
+        Coroutine<T> root = default;
+        Exception? bodyError = null;
+        try
+        {
+            root = body is Func<Coroutine<T>> typed ? typed() : FromVoid<T>(((Func<Coroutine>)body)());
+        }
+        catch (Exception e)
+        {
+            bodyError = e;
+        }
+        finally
+        {
+            _spawnRequest = null;
+        }
+        var spawned = _spawned;
+        _spawned = null;
+        if (spawned is not null)
+        {
+            if (!ReferenceEquals(spawned, root.Frame)) throw new InvalidOperationException(
+                "A strand's body must be an async lambda or one call of a coroutine method; this body called another coroutine method first.");
+            return (Strand<T>)spawned;
+        }
+        var strand = new CoroutineStrand<T>(request, root, bodyError);
+        Register(strand);
+        return strand;
+    }
+
+    /// <summary>Called by a builder at a coroutine's start: hands over the spawn in progress if the result type fits.</summary>
+    public bool TryTakeSpawnRequest(Type resultType, out SpawnRequest request)
+    {
+        if (_spawnRequest is { } pending && pending.ResultType == resultType)
+        {
+            _spawnRequest = null;
+            request = pending;
+            return true;
+        }
+        request = default;
+        return false;
+    }
+
+    /// <summary>Registers the strand a builder made from the spawn in progress.</summary>
+    public void RegisterSpawned(Strand strand)
+    {
+        _spawned = strand;
+        Register(strand);
+    }
+
+    /// <summary>Makes a new strand known to its scope and runnable.</summary>
+    private void Register(Strand strand)
+    {
+        strand.Scope.Add(strand);
         _liveStrands++;
         strand.StateValue = StrandState.Runnable;
         _runQueue.Enqueue(strand);
         Listener?.OnSpawn(strand);
-        return strand;
     }
+
+    // A Coroutine is a Coroutine<VoidResult> in all but name: same frame type.
+    private static Coroutine<T> FromVoid<T>(Coroutine c) =>
+        c.Frame is null ? new Coroutine<T>(default(T)!) : new Coroutine<T>((IFrame<T>)c.Frame);
 
     public void OnStrandFinished(Strand strand, Exception? error)
     {
+        var group = strand.Group;
         strand.Scope.Remove(strand);
         _liveStrands--;
         Listener?.OnFinish(strand, error);
-        if (strand.Group is { } group) group.OnChildFinished(strand, error);
+        if (group is not null) group.OnChildFinished(strand, error);
         else if (error is not null and not Cancelled && strand.Id != 1) _unjoinedFailures.Add(strand);
     }
 

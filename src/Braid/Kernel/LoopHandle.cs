@@ -38,7 +38,7 @@ public sealed class LoopHandle : IDisposable
     public Task<T> InvokeAsync<T>(Func<Coroutine<T>> work)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(() => _kernel.Spawn<VoidResult>(() => CallIn(work, done), _kernel.RootScope, null, "call-in"));
+        Post(() => _kernel.Spawn<VoidResult>(() => CallIn(work, done), _kernel.RootScope, "call-in"));
         return done.Task;
     }
 

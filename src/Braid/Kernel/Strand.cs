@@ -31,12 +31,11 @@ public abstract class Strand
 
     private StrandExtras? _extras;
 
-    internal Strand(CancelScope scope, TaskGroup? group, string? name, int id)
+    private protected Strand(in SpawnRequest request)
     {
-        Scope = scope;
-        Group = group;
-        Id = id;
-        if (name is not null) Extras.Name = name;
+        Scope = request.Scope;
+        Id = request.Id;
+        if (request.Name is not null) Extras.Name = request.Name;
     }
 
     /// <summary>A number unique within the loop, in spawn order (deterministic runs give the same numbers).</summary>
@@ -57,8 +56,12 @@ public abstract class Strand
     /// <summary>What the strand is parked on, for reports; null when it is not parked.</summary>
     public string? WaitingOn => StateValue == StrandState.Parked ? Site?.Describe() : null;
 
-    /// <summary>The task group that owns the strand, or null for a strand spawned with <see cref="Loop.Spawn(Func{Coroutine}, string?)"/>.</summary>
-    internal TaskGroup? Group { get; }
+    /// <summary>
+    /// The task group that owns the strand, or null for a strand spawned with <see cref="Loop.Spawn(Func{Coroutine}, string?)"/>.
+    /// Derived rather than stored (a parked strand stays small): scopes are left in LIFO order, so outside any scope it
+    /// entered itself, a strand is in the scope it was spawned into, and a group's children are spawned into its scope.
+    /// </summary>
+    internal TaskGroup? Group => Scope.Group;
 
     internal Kernel Kernel => Scope.Kernel;
 
@@ -100,4 +103,5 @@ internal sealed class StrandExtras
     public Exception? Error;
     public bool Observed;
     public WaitQueue? Joiners;
+    public Action? MoveNext;
 }

@@ -16,7 +16,7 @@ public sealed class TaskGroup
     private TaskGroup(Kernel kernel)
     {
         _kernel = kernel;
-        Scope = new CancelScope();
+        Scope = new CancelScope { Group = this };
         _children = new ChildrenSite(this);
     }
 
@@ -82,7 +82,7 @@ public sealed class TaskGroup
         if (_closed) throw new InvalidOperationException("This task group has closed; spawn into an open group.");
         if (Kernel.Current != _kernel) throw new InvalidOperationException("A task group can only be used from its own loop.");
         _running++;
-        return _kernel.Spawn<T>(body, Scope, this, name);
+        return _kernel.Spawn<T>(body, Scope, name);
     }
 
     internal void OnChildFinished(Strand child, Exception? error)

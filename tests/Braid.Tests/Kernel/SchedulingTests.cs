@@ -33,15 +33,56 @@ public class SchedulingTests
         var order = new List<string>();
         Loop.Run(async () =>
         {
-            var child = Loop.Spawn(() =>
+            var child = Loop.Spawn(async () =>
             {
                 order.Add("child");
-                return Coroutine.CompletedCoroutine;
+                await Loop.Yield();
             });
             order.Add("parent");
             await child.Join();
         });
         Assert.Equal(["parent", "child"], order);
+    }
+
+    private static Event s_release = new();
+    private static readonly Func<Coroutine> ParkedBody = static async () => await s_release.Wait();
+
+    [Fact]
+    public void ParkedStrand_IsOneObjectOfAtMost120Bytes()
+    {
+        // The root coroutine's frame is the strand: spawning allocates one object, not a strand plus a frame.
+        var allocated = Loop.Run(async () =>
+        {
+            s_release = new Event();
+            var warm = Loop.Spawn(ParkedBody);
+            await Loop.Yield();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var strand = Loop.Spawn(ParkedBody);
+            await Loop.Yield();
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            s_release.Set();
+            await warm.Join();
+            await strand.Join();
+            return bytes;
+        });
+        Assert.InRange(allocated, 1, 120);
+    }
+
+    [Fact]
+    public void NonAsyncBody_IsCalledAtSpawn_AndItsCoroutineRunsAsAStrand()
+    {
+        var order = new List<string>();
+        Loop.Run(async () =>
+        {
+            var child = Loop.Spawn(() =>
+            {
+                order.Add("body called");
+                return Coroutine.CompletedCoroutine;
+            });
+            order.Add("parent");
+            await child.Join();
+        });
+        Assert.Equal(["body called", "parent"], order);
     }
 
     [Fact]
