@@ -133,10 +133,13 @@ internal sealed class Kernel
         }
     }
 
-    /// <summary>Gives a turn to every strand that was runnable when the batch began.</summary>
+    /// <summary>Most turns between two looks at the inbox and the timers: bounds their latency, amortises their cost.</summary>
+    private const int TurnsPerBatch = 256;
+
+    /// <summary>Gives turns to runnable strands until none is left or the batch is used up.</summary>
     private void RunBatch()
     {
-        for (var n = _runQueue.Count; n > 0 && _runQueue.TryDequeue(out var strand); n--)
+        for (var n = TurnsPerBatch; n > 0 && _runQueue.TryDequeue(out var strand); n--)
         {
             Step(strand);
         }
@@ -148,9 +151,15 @@ internal sealed class Kernel
         strand.StateValue = StrandState.Running;
         Listener?.OnSwitch(strand);
         var frame = strand.ResumeFrame;
-        strand.ResumeFrame = null;
-        if (frame is null) strand.Start();
-        else frame.Resume();
+        if (frame is null)
+        {
+            strand.Start(); // the first turn, or a resume of the root frame (see SuspendCurrent)
+        }
+        else
+        {
+            strand.ResumeFrame = null;
+            frame.Resume();
+        }
         CurrentStrand = null;
     }
 
@@ -163,7 +172,8 @@ internal sealed class Kernel
     public void SuspendCurrent(IResumable frame)
     {
         var strand = CurrentOrThrow();
-        strand.ResumeFrame = frame;
+        // Null stands for the strand's own root frame, the usual case: saves a reference store on every switch.
+        if (!ReferenceEquals(frame, strand)) strand.ResumeFrame = frame;
         if (strand.Site is null)
         {
             strand.StateValue = StrandState.Runnable;

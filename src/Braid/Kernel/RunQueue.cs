@@ -7,7 +7,13 @@ namespace Braid;
 internal sealed class RunQueue
 {
     private readonly Random? _random;
-    private Strand[] _items = new Strand[64];
+    // A struct wrapper: stores into a Strand[] pay an array covariance check, stores into this do not.
+    private StrandSlot[] _items = new StrandSlot[64];
+
+    private struct StrandSlot
+    {
+        public Strand Strand;
+    }
     private int _head;
     private int _count;
 
@@ -18,7 +24,7 @@ internal sealed class RunQueue
     public void Enqueue(Strand strand)
     {
         if (_count == _items.Length) Grow();
-        _items[(_head + _count) & (_items.Length - 1)] = strand;
+        _items[(_head + _count) & (_items.Length - 1)].Strand = strand;
         _count++;
     }
 
@@ -36,8 +42,8 @@ internal sealed class RunQueue
             var pick = (_head + _random.Next(_count)) & mask;
             (_items[pick], _items[_head]) = (_items[_head], _items[pick]);
         }
-        strand = _items[_head];
-        _items[_head] = null!;
+        strand = _items[_head].Strand;
+        _items[_head].Strand = null!;
         _head = (_head + 1) & mask;
         _count--;
         return true;
@@ -45,7 +51,7 @@ internal sealed class RunQueue
 
     private void Grow()
     {
-        var larger = new Strand[_items.Length * 2];
+        var larger = new StrandSlot[_items.Length * 2];
         for (var i = 0; i < _count; i++) larger[i] = _items[(_head + i) & (_items.Length - 1)];
         _items = larger;
         _head = 0;

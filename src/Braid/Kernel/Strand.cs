@@ -11,7 +11,7 @@ public abstract class Strand
     internal Strand? Next;
     internal Strand? Previous;
 
-    /// <summary>What to run at the next turn: the suspended frame (an IResumable), or null before the first turn.</summary>
+    /// <summary>What to run at the next turn: a suspended nested frame, or null for the strand's own root frame (<see cref="Start"/>).</summary>
     internal IResumable? ResumeFrame;
 
     /// <summary>What the strand is parked on; null while it runs or waits in the run queue.</summary>
@@ -69,7 +69,7 @@ public abstract class Strand
 
     internal bool HasJoiners => _extras?.Joiners is { IsEmpty: false };
 
-    /// <summary>Runs the strand's body for its first turn.</summary>
+    /// <summary>Runs the strand's root frame: its first turn, and for a strand frame every resume of the root.</summary>
     internal abstract void Start();
 
     /// <summary>Records how the strand ended, wakes its joiners and tells the kernel.</summary>

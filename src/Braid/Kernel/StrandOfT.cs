@@ -45,7 +45,7 @@ internal sealed class StrandFrame<T, TStateMachine> : Strand<T>, IFrame<T>
 
     public void Resume() => StateMachine.MoveNext();
 
-    internal override void Start() => StateMachine.MoveNext();
+    internal override void Start() => StateMachine.MoveNext(); // first turn and every later resume of the root
 
     public void SetResult(T result) => Complete(result);
 
