@@ -40,7 +40,7 @@ public struct CoroutineMethodBuilder
     public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TAwaiter : INotifyCompletion where TStateMachine : IAsyncStateMachine
     {
-        var box = BoxOf(ref stateMachine);
+        var box = Suspension.FrameOf(ref _box, ref stateMachine);
         if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.OnCompleted(Suspension.Foreign(box));
     }
 
@@ -48,18 +48,8 @@ public struct CoroutineMethodBuilder
     public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TAwaiter : ICriticalNotifyCompletion where TStateMachine : IAsyncStateMachine
     {
-        var box = BoxOf(ref stateMachine);
+        var box = Suspension.FrameOf(ref _box, ref stateMachine);
         if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.UnsafeOnCompleted(Suspension.Foreign(box));
-    }
-
-    private IFrame<VoidResult> BoxOf<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
-    {
-        if (_box is { } existing) return existing;
-        var box = CoroutineBox<VoidResult, TStateMachine>.Rent();
-        // Order matters: the builder lives inside the state machine, so set the box first and then copy.
-        _box = box;
-        box.StateMachine = stateMachine;
-        return box;
     }
 }
 
@@ -102,7 +92,7 @@ public struct CoroutineMethodBuilder<T>
     public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TAwaiter : INotifyCompletion where TStateMachine : IAsyncStateMachine
     {
-        var box = BoxOf(ref stateMachine);
+        var box = Suspension.FrameOf(ref _box, ref stateMachine);
         if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.OnCompleted(Suspension.Foreign(box));
     }
 
@@ -110,16 +100,7 @@ public struct CoroutineMethodBuilder<T>
     public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TAwaiter : ICriticalNotifyCompletion where TStateMachine : IAsyncStateMachine
     {
-        var box = BoxOf(ref stateMachine);
+        var box = Suspension.FrameOf(ref _box, ref stateMachine);
         if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.UnsafeOnCompleted(Suspension.Foreign(box));
-    }
-
-    private IFrame<T> BoxOf<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
-    {
-        if (_box is { } existing) return existing;
-        var box = CoroutineBox<T, TStateMachine>.Rent();
-        _box = box;
-        box.StateMachine = stateMachine;
-        return box;
     }
 }

@@ -10,6 +10,18 @@ namespace Braid;
 /// </summary>
 internal static class Suspension
 {
+    /// <summary>The frame of a suspending coroutine: made (rented from the pool) at its first suspension.</summary>
+    public static IFrame<TResult> FrameOf<TResult, TStateMachine>(ref IFrame<TResult>? frame, ref TStateMachine stateMachine)
+        where TStateMachine : IAsyncStateMachine
+    {
+        if (frame is { } existing) return existing;
+        var box = CoroutineBox<TResult, TStateMachine>.Rent();
+        // Order matters: the builder (which owns 'frame') lives inside the state machine, so set it first, then copy.
+        frame = box;
+        box.StateMachine = stateMachine;
+        return box;
+    }
+
     /// <summary>Suspends on a trap or a Braid coroutine; false for a foreign awaiter, which the caller registers.</summary>
     public static bool TrySuspendOnLoop<TAwaiter, TResult>(ref TAwaiter awaiter, IFrame<TResult> box)
         where TAwaiter : INotifyCompletion
