@@ -91,4 +91,59 @@ public class DeterminismTests
         Assert.NotEqual(6, replayed);
         Assert.Equal(replayed, Count(RunOptions.Deterministic(failing)));
     }
+
+    [Fact]
+    public void Explore_FindsTheFailingSeed_AndReplayReproducesItsTrace()
+    {
+        static async Coroutine LostUpdate()
+        {
+            var counter = 0;
+            await TaskGroup.RunAsync(group =>
+            {
+                for (var s = 0; s < 2; s++)
+                {
+                    group.Spawn(async () =>
+                    {
+                        var read = counter;
+                        await Loop.Yield();
+                        counter = read + 1;
+                    });
+                }
+                return Coroutine.CompletedCoroutine;
+            });
+            if (counter != 2) throw new InvalidOperationException($"lost an update: counter is {counter}");
+        }
+
+        var found = Explore.Seeds(LostUpdate, count: 100);
+        Assert.False(found.Passed);
+        Assert.Contains("lost an update", found.Failure!.ToString());
+        var (again, trace) = Explore.Replay(LostUpdate, found.FailingSeed!.Value);
+        Assert.NotNull(again);
+        Assert.Equal(found.Trace, trace);
+        Assert.Throws<InvalidOperationException>(found.ThrowIfFailed);
+    }
+
+    [Fact]
+    public void Explore_PassesASafeScenarioUnderEverySeed()
+    {
+        var result = Explore.Seeds(async () =>
+        {
+            var counter = 0;
+            await TaskGroup.RunAsync(group =>
+            {
+                for (var s = 0; s < 3; s++)
+                {
+                    group.Spawn(async () =>
+                    {
+                        await Loop.Yield();
+                        counter++; // no await between read and write: atomic on one thread
+                    });
+                }
+                return Coroutine.CompletedCoroutine;
+            });
+            if (counter != 3) throw new InvalidOperationException("lost an update");
+        });
+        Assert.True(result.Passed);
+        Assert.Equal(100, result.Runs);
+    }
 }
