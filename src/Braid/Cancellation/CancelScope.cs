@@ -73,7 +73,7 @@ public sealed class CancelScope
     {
         if (CancelCalled) return;
         CancelCalled = true;
-        if (IsActive) Kernel.CancelledScopes++;
+        if (IsActive) Kernel.CountCancelledScope(1);
         Kernel.Listener?.OnCancel(this);
         if (IsActive) Deliver();
     }
@@ -145,7 +145,7 @@ public sealed class CancelScope
         Parent._children.Add(this);
         Add(strand);
         strand.Scope = this;
-        if (CancelCalled) Kernel.CancelledScopes++;
+        if (CancelCalled) Kernel.CountCancelledScope(1);
         if (_deadline != long.MaxValue) Kernel.Timers.Arm(_deadline, this);
     }
 
@@ -157,7 +157,7 @@ public sealed class CancelScope
         strand.Scope = Parent;
         _exited = true;
         DeadlineGeneration++;
-        if (CancelCalled) Kernel.CancelledScopes--;
+        if (CancelCalled) Kernel.CountCancelledScope(-1);
     }
 
     internal void OnDeadline() => Cancel();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Braid;
 
@@ -39,8 +40,11 @@ internal sealed class Kernel
     public static Kernel? Current => t_current;
 
     /// <summary>The loop running on this thread; throws a clear error outside a loop.</summary>
-    public static Kernel Require() => t_current ?? throw new InvalidOperationException(
-        "Braid coroutines run on a Braid loop: this code awaited a Braid operation outside Loop.Run(...).");
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Kernel Require() => t_current ?? throw NotOnALoop();
+
+    private static InvalidOperationException NotOnALoop() =>
+        new("Braid coroutines run on a Braid loop: this code awaited a Braid operation outside Loop.Run(...).");
 
     public IKernelListener? Listener { get; }
 
@@ -55,7 +59,20 @@ internal sealed class Kernel
     public int Outstanding { get; set; }
 
     /// <summary>Scopes cancelled and not yet exited; zero lets a checkpoint skip the walk up the scope chain.</summary>
-    public int CancelledScopes { get; set; }
+    public int CancelledScopes { get; private set; }
+
+    // The same count over every loop in the process: a checkpoint that reads zero here needs no thread-static lookup
+    // at all (the common case, so it is worth one interlocked add per cancel).
+    private static int s_cancelledScopesAllLoops;
+
+    /// <summary>True when no loop in the process has a cancelled scope: a checkpoint can return at once.</summary>
+    public static bool NothingCancelledAnywhere => Volatile.Read(ref s_cancelledScopesAllLoops) == 0;
+
+    public void CountCancelledScope(int delta)
+    {
+        CancelledScopes += delta;
+        Interlocked.Add(ref s_cancelledScopesAllLoops, delta);
+    }
 
     public bool IsClosed => _closed;
 
@@ -145,6 +162,7 @@ internal sealed class Kernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Step(Strand strand)
     {
         CurrentStrand = strand;
@@ -169,6 +187,7 @@ internal sealed class Kernel
     /// Suspends the current strand at a trap, keeping <paramref name="frame"/> to resume. A strand with no wait site
     /// is yielding and goes to the back of the run queue; one with a site sleeps until the site wakes it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SuspendCurrent(IResumable frame)
     {
         var strand = CurrentOrThrow();

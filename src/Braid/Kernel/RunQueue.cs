@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Braid;
 
 /// <summary>
@@ -21,6 +23,7 @@ internal sealed class RunQueue
 
     public int Count => _count;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enqueue(Strand strand)
     {
         if (_count == _items.Length) Grow();
@@ -28,6 +31,7 @@ internal sealed class RunQueue
         _count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryDequeue(out Strand strand)
     {
         if (_count == 0)

@@ -23,7 +23,10 @@ public readonly struct YieldAwaiter : ICriticalNotifyCompletion, IKernelTrap
     public bool IsCompleted => false;
 
     /// <summary>Ends the yield; throws <see cref="Cancelled"/> if the strand was cancelled meanwhile.</summary>
-    public void GetResult() => Kernel.Require().ThrowIfCancelPending();
+    public void GetResult()
+    {
+        if (!Kernel.NothingCancelledAnywhere) Kernel.Require().ThrowIfCancelPending();
+    }
 
     /// <inheritdoc />
     public void OnCompleted(Action continuation) => UnsafeOnCompleted(continuation);
