@@ -27,6 +27,9 @@ public sealed class Event
     /// <summary>Waits until the event is set (a cancellation point either way).</summary>
     public ParkAwaitable Wait() => IsSet ? ParkAwaitable.Ready : _waiters.Park();
 
+    /// <summary>A snapshot: waiters, and the value 1 once set.</summary>
+    public SyncStatistics Statistics() => new("Event", null, _waiters.Count, IsSet ? 1 : 0);
+
     /// <inheritdoc />
     public override string ToString() => $"Event ({(IsSet ? "set" : "not set")}, {_waiters.Count} waiting)";
 }
