@@ -47,7 +47,7 @@ public static class Select
     {
         var strand = Grant.Current;
         if (Grant.CancelPending(strand)) await ParkAwaitable.Ready; // throws
-        var ready = Poll(cases, Randoms.GetValue(strand.Kernel, _ => new Random(0x5E1EC7)));
+        var ready = Poll(cases, Randoms.GetValue(strand.Kernel, k => ((Kernel)k).Seed is { } seed ? new Random(seed) : new Random()));
         if (ready >= 0) return ready;
         if (fallback >= 0) return fallback;
         if (!cases.Any(c => c.IsChannelCase)) throw new ArgumentException("A select needs at least one channel case to wait on.", nameof(cases));

@@ -252,12 +252,15 @@ public abstract class ChannelTestBase
     [Fact]
     public void AParkedReceiver_IsNamedInADeadlockReport()
     {
-        var error = Assert.Throws<DeadlockException>(() => Loop.Run(async () =>
+        for (var seed = 0; seed < Seeds.Count; seed++)
         {
-            var (_, rx) = Open();
-            await rx.Receive();
-        }));
-        Assert.StartsWith("receive from Channel 'test'", error.Blocked[0].WaitingOn);
+            var error = Assert.Throws<DeadlockException>(() => Loop.Run(async () =>
+            {
+                var (_, rx) = Open();
+                await rx.Receive();
+            }, RunOptions.Deterministic(seed)));
+            Assert.StartsWith("receive from Channel 'test'", error.Blocked[0].WaitingOn);
+        }
     }
 }
 

@@ -3,7 +3,7 @@ namespace Braid.Tests.Sync;
 public class CapacityLimiterTests
 {
     [Fact]
-    public void Tokens_AreBorrowedByName_AndOnlyTheBorrowerGivesThemBack() => Loop.Run(async () =>
+    public void Tokens_AreBorrowedByName_AndOnlyTheBorrowerGivesThemBack() => Seeds.Run(async () =>
     {
         var limiter = new CapacityLimiter(2, "downloads");
         await limiter.AcquireOnBehalfOf("job-1");

@@ -117,7 +117,7 @@ public class ConditionTests
     });
 
     [Fact]
-    public void WaitWithoutTheLock_IsAnError() => Loop.Run(async () =>
+    public void WaitWithoutTheLock_IsAnError() => Seeds.Run(async () =>
     {
         var cv = new Condition();
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await cv.Wait());

@@ -28,7 +28,7 @@ public class SemaphoreTests
     });
 
     [Fact]
-    public void BoundedSemaphore_ReleasingPastItsBound_IsAnError() => Loop.Run(async () =>
+    public void BoundedSemaphore_ReleasingPastItsBound_IsAnError() => Seeds.Run(async () =>
     {
         var s = new BoundedSemaphore(2, "b");
         await s.Acquire();
@@ -39,7 +39,7 @@ public class SemaphoreTests
     });
 
     [Fact]
-    public void PlainSemaphore_MayBeReleasedUpwards() => Loop.Run(() =>
+    public void PlainSemaphore_MayBeReleasedUpwards() => Seeds.Run(() =>
     {
         var s = new Semaphore(0);
         s.Release();
@@ -49,7 +49,7 @@ public class SemaphoreTests
     });
 
     [Fact]
-    public void Statistics_NameTheOwnerAndTheWaiters() => Loop.Run(async () =>
+    public void Statistics_NameTheOwnerAndTheWaiters() => Seeds.Run(async () =>
     {
         var l = new Lock("accounts");
         await l.Acquire();
@@ -58,7 +58,7 @@ public class SemaphoreTests
             await l.Acquire();
             l.Release();
         }, "clerk");
-        await Loop.Yield();
+        await Seeds.Until(() => l.Statistics().Waiting == 1);
         Assert.Equal(new SyncStatistics("Lock 'accounts'", "main", 1, null), l.Statistics());
         Assert.Equal("Lock 'accounts' held by main, 1 waiting", l.ToString());
         Assert.Equal("Lock 'accounts' held by main, 1 waiting", waiter.WaitingOn);
@@ -67,7 +67,7 @@ public class SemaphoreTests
     });
 
     [Fact]
-    public void Lock_RefusesReentryAndForeignRelease() => Loop.Run(async () =>
+    public void Lock_RefusesReentryAndForeignRelease() => Seeds.Run(async () =>
     {
         var l = new Lock();
         await l.Acquire();
@@ -82,7 +82,7 @@ public class SemaphoreTests
     });
 
     [Fact]
-    public void ReentrantLock_IsFreeAfterAsManyReleasesAsAcquires() => Loop.Run(async () =>
+    public void ReentrantLock_IsFreeAfterAsManyReleasesAsAcquires() => Seeds.Run(async () =>
     {
         var l = new ReentrantLock();
         await l.Acquire();
