@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Braid;
 
 /// <summary>
@@ -35,6 +37,7 @@ public sealed class Barrier
     public ParkAwaitable Wait()
     {
         var me = Grant.Current;
+        AssertInvariants();
         if (_arrived.Count + 1 < Parties || Grant.CancelPending(me)) return _arrived.Park();
         // The last arrival: run the action, then release everyone. If the action throws, the others still go on.
         try
@@ -54,4 +57,7 @@ public sealed class Barrier
 
     /// <inheritdoc />
     public override string ToString() => Statistics().ToString();
+
+    [Conditional("DEBUG")]
+    private void AssertInvariants() => Debug.Assert(_arrived.Count < Parties, "a full generation never stays parked");
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Braid;
 
 /// <summary>
@@ -80,8 +82,12 @@ public sealed class Condition
 
     private async Coroutine ReacquireAsync() => await Lock.Acquire();
 
+    [Conditional("DEBUG")]
+    private void AssertInvariants() => Debug.Assert(Lock.Owner is null || !_waiters.Strands.Contains(Lock.Owner), "the lock's owner is not waiting to be notified");
+
     private void RequireHeld()
     {
+        AssertInvariants();
         if (Lock.Owner != Grant.Current) throw new InvalidOperationException($"Notifying {Label} requires holding its lock.");
     }
 
