@@ -41,6 +41,25 @@ internal static class DotNetBaselines
         }
     });
 
+    /// <summary>The .NET event: a TaskCompletionSource per round, passed to the waiter as Braid's bench passes its Event.</summary>
+    public static void TaskCompletionSourceSetWait(int n) => SingleThreadContext.Run(async () =>
+    {
+        var pass = System.Threading.Channels.Channel.CreateBounded<TaskCompletionSource>(1);
+        async Task Wait()
+        {
+            for (var i = 0; i < n; i++) await (await pass.Reader.ReadAsync()).Task;
+        }
+        var waiter = Wait(); // started on the single-thread context, like a spawned strand
+        for (var i = 0; i < n; i++)
+        {
+            var e = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await pass.Writer.WriteAsync(e);
+            await Task.Yield(); // let the waiter start waiting on it
+            e.SetResult();
+        }
+        await waiter;
+    });
+
     /// <summary>System.Threading.Channels with the idiomatic loops, on the single-thread context or on the thread pool.</summary>
     public static long Channel(int n, int? capacity, int producers, int consumers, bool singleThread)
     {

@@ -26,6 +26,7 @@ public static class PrimitivesBenchmark
         results.Add("semaphore uncontended", "braid Semaphore", Measure.Rate(ops, runs, () => BraidBenches.SemaphoreUncontended(ops)), "ops/s");
         results.Add("semaphore uncontended", "SemaphoreSlim(4) WaitAsync, one thread", Measure.Rate(ops, runs, () => DotNetBaselines.SemaphoreSlimAsyncUncontended(ops)), "ops/s");
         results.Add("event set + wake", "braid Event", Measure.Rate(ops / 10, runs, () => BraidBenches.EventSetWait(ops / 10)), "ops/s");
+        results.Add("event set + wake", "TaskCompletionSource, one thread", Measure.Rate(ops / 10, runs, () => DotNetBaselines.TaskCompletionSourceSetWait(ops / 10)), "ops/s");
 
         Say("channels");
         Channels(results, "channel 1p/1c bounded(1024)", items, runs, 1024, 1, 1);
@@ -68,6 +69,7 @@ public static class PrimitivesBenchmark
         Ratio("rendezvous: braid / STC bounded(1)", "channel 1p/1c rendezvous", "braid rendezvous", "STC bounded(1), one thread", null, "every item a hand-over between strands");
         Ratio("channel 1p/1c: braid / asyncio.Queue", "channel 1p/1c bounded(1024)", "braid bounded(1024)", "python asyncio.Queue(1024)", null, "against Python's asyncio");
         Ratio("channel 1p/1c: braid / trio", "channel 1p/1c bounded(1024)", "braid bounded(1024)", "python trio memory channel(1024)", null, "against trio's memory channel");
+        Ratio("event: braid / TaskCompletionSource", "event set + wake", "braid Event", "TaskCompletionSource, one thread", null, "a fresh one-shot event per round, set while a waiter parks on it");
         Ratio("lock contended: braid / SemaphoreSlim", "lock contended (4 waiters)", "braid Lock", "SemaphoreSlim(1) WaitAsync, one thread", null, "hand-off between four waiters on one thread");
     }
 }
