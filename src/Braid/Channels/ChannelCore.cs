@@ -32,7 +32,7 @@ internal enum ChannelOp : byte
 /// </remarks>
 internal sealed class ChannelCore<T>
 {
-    private readonly ItemRing<T> _buffer;
+    private readonly ItemQueue<T> _buffer;
     private readonly WaiterList<T> _receivers = new();
     private readonly WaiterList<T> _senders = new();
     private ChannelWaiter<T>? _freeReceiver;
@@ -43,7 +43,7 @@ internal sealed class ChannelCore<T>
         Capacity = capacity;
         Limit = capacity ?? int.MaxValue;
         Name = name ?? "channel";
-        _buffer = new ItemRing<T>(Math.Min(Limit, 1024));
+        _buffer = new ItemQueue<T>(capacity);
     }
 
     public string Name { get; }
