@@ -44,8 +44,8 @@ public sealed class QueuesTourSection : ITourSection
             + $"(1 item per 3 ms = 333/s), not the producer's. The producer was parked {run.Raw.SenderParks} times.");
 
         var n = context.Quick ? 300_000 : 1_000_000;
-        var braid = Measure.Rate(n, 2, () => BraidBenches.Channel(n, 1024, 1, 1));
-        var stc = Measure.Rate(n, 2, () => DotNetBaselines.Channel(n, 1024, 1, 1, singleThread: true));
+        var braid = Measure.Rate(n, 5, () => BraidBenches.Channel(n, 1024, 1, 1));
+        var stc = Measure.Rate(n, 5, () => DotNetBaselines.Channel(n, 1024, 1, 1, singleThread: true));
         section.Text($"Throughput, one producer and one consumer on one thread through a bounded(1024) channel: Braid {Charts.Format(braid)} items/s, "
             + $"System.Threading.Channels on a single-thread context {Charts.Format(stc)} items/s ({braid / stc:0.0}x). Full suite: braid bench primitives.");
         section.Headline("producer parks by back-pressure", run.Raw.SenderParks.ToString());
