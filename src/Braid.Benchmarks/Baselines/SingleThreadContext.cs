@@ -12,6 +12,13 @@ public sealed class SingleThreadContext : SynchronizationContext
     private readonly int _ownerThread = Environment.CurrentManagedThreadId;
 
     /// <summary>Runs <paramref name="main"/> with this context on the calling thread until its task completes.</summary>
+    public static void Run(Func<Task> main) => Run(async () =>
+    {
+        await main();
+        return 0;
+    });
+
+    /// <summary>Runs <paramref name="main"/> with this context on the calling thread until its task completes; returns its result.</summary>
     public static T Run<T>(Func<Task<T>> main)
     {
         var previous = Current;
@@ -43,6 +50,9 @@ public sealed class SingleThreadContext : SynchronizationContext
             Monitor.Pulse(_fromOtherThreads);
         }
     }
+
+    /// <inheritdoc />
+    public override SynchronizationContext CreateCopy() => this;
 
     /// <inheritdoc />
     public override void Send(SendOrPostCallback d, object? state) => throw new NotSupportedException();

@@ -31,6 +31,7 @@ internal sealed class Kernel
     public Kernel(RunOptions options)
     {
         _runQueue = new RunQueue(options.Seed);
+        Seed = options.Seed;
         _virtualTime = options.VirtualTime;
         Listener = options.Listener;
         RootScope = CancelScope.CreateRoot(this);
@@ -47,6 +48,9 @@ internal sealed class Kernel
         new("Braid coroutines run on a Braid loop: this code awaited a Braid operation outside Loop.Run(...).");
 
     public IKernelListener? Listener { get; }
+
+    /// <summary>The deterministic-mode seed, or null: lets code outside the kernel (select) make seeded random choices.</summary>
+    public int? Seed { get; }
 
     public CancelScope RootScope { get; }
 

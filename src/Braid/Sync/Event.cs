@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Braid;
 
 /// <summary>
@@ -25,7 +27,17 @@ public sealed class Event
     }
 
     /// <summary>Waits until the event is set (a cancellation point either way).</summary>
-    public ParkAwaitable Wait() => IsSet ? ParkAwaitable.Ready : _waiters.Park();
+    public ParkAwaitable Wait()
+    {
+        AssertInvariants();
+        return IsSet ? ParkAwaitable.Ready : _waiters.Park();
+    }
+
+    /// <summary>A snapshot: waiters, and the value 1 once set.</summary>
+    public SyncStatistics Statistics() => new("Event", null, _waiters.Count, IsSet ? 1 : 0);
+
+    [Conditional("DEBUG")]
+    private void AssertInvariants() => Debug.Assert(!IsSet || _waiters.IsEmpty, "nobody waits on a set event");
 
     /// <inheritdoc />
     public override string ToString() => $"Event ({(IsSet ? "set" : "not set")}, {_waiters.Count} waiting)";

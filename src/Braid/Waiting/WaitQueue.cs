@@ -9,11 +9,22 @@ namespace Braid;
 public sealed class WaitQueue : IWaitSite
 {
     private readonly object? _owner;
+    private readonly Action<Strand>? _aborted;
     private Strand? _head;
     private Strand? _tail;
 
     /// <summary>Creates a queue; <paramref name="owner"/> (the primitive) describes it in deadlock reports.</summary>
     public WaitQueue(object? owner = null) => _owner = owner;
+
+    /// <summary>
+    /// Creates a queue that tells its owner when a parked strand leaves by cancellation, for primitives whose state
+    /// depends on who is waiting (a readers-writer lock admits readers when the last waiting writer gives up).
+    /// </summary>
+    public WaitQueue(object? owner, Action<Strand> aborted)
+    {
+        _owner = owner;
+        _aborted = aborted;
+    }
 
     /// <summary>How many strands are parked here.</summary>
     public int Count { get; private set; }
@@ -62,6 +73,7 @@ public sealed class WaitQueue : IWaitSite
     public bool Abort(Strand strand)
     {
         Unlink(strand);
+        _aborted?.Invoke(strand);
         return true;
     }
 
