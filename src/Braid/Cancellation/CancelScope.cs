@@ -8,9 +8,11 @@ namespace Braid;
 /// </summary>
 public sealed class CancelScope
 {
-    // The strands whose innermost scope is this one, and the scopes nested directly in this one: the tree that
-    // cancellation is delivered down. A strand knows its index here, so leaving is O(1).
-    private readonly List<Strand> _strands = new();
+    // The parked strands whose innermost scope is this one, and the scopes nested directly in this one: the tree that
+    // cancellation is delivered down. Only parked strands need to be found (a running or runnable strand meets its
+    // cancellation at its next checkpoint by walking up from its scope), so a strand joins the list when it parks and
+    // leaves it when it wakes; it knows its index here, so leaving is O(1).
+    private readonly List<Strand> _parked = new();
     private readonly List<CancelScope> _children = new();
     private int _indexInParent = -1;
     private bool _shield;
@@ -140,10 +142,8 @@ public sealed class CancelScope
         if (strand.Kernel != Kernel) throw new InvalidOperationException("This cancel scope belongs to another loop.");
         _entered = true;
         Parent = strand.Scope;
-        Parent.Remove(strand);
         _indexInParent = Parent._children.Count;
         Parent._children.Add(this);
-        Add(strand);
         strand.Scope = this;
         if (CancelCalled) Kernel.CountCancelledScope(1);
         if (_deadline != long.MaxValue) Kernel.Timers.Arm(_deadline, this);
@@ -151,9 +151,7 @@ public sealed class CancelScope
 
     internal void Exit(Strand strand)
     {
-        Remove(strand);
         RemoveFrom(Parent!._children, this, _indexInParent, (s, i) => s._indexInParent = i);
-        Parent.Add(strand);
         strand.Scope = Parent;
         _exited = true;
         DeadlineGeneration++;
@@ -162,26 +160,29 @@ public sealed class CancelScope
 
     internal void OnDeadline() => Cancel();
 
-    internal void Add(Strand strand)
+    internal void AddParked(Strand strand)
     {
-        strand.ScopeIndex = _strands.Count;
-        _strands.Add(strand);
+        strand.ScopeIndex = _parked.Count;
+        _parked.Add(strand);
     }
 
-    internal void Remove(Strand strand) => RemoveFrom(_strands, strand, strand.ScopeIndex, (s, i) => s.ScopeIndex = i);
+    internal void RemoveParked(Strand strand) => RemoveFrom(_parked, strand, strand.ScopeIndex, (s, i) => s.ScopeIndex = i);
 
-    /// <summary>Adds every unfinished strand in this scope and the scopes inside it (for deadlock reports).</summary>
-    internal void CollectStrands(List<Strand> into)
+    /// <summary>Adds every parked strand in this scope and the scopes inside it (for deadlock reports).</summary>
+    internal void CollectParked(List<Strand> into)
     {
-        into.AddRange(_strands);
-        foreach (var child in _children) child.CollectStrands(into);
+        into.AddRange(_parked);
+        foreach (var child in _children) child.CollectParked(into);
     }
 
     /// <summary>Wakes the parked strands inside this scope with cancellation, not descending into shielded scopes.</summary>
     private void Deliver()
     {
-        // Index loops: aborting a wait moves no strand between scopes, so the lists do not change underneath.
-        for (var i = 0; i < _strands.Count; i++) Kernel.TryAbort(_strands[i]);
+        // Aborting a wait removes the strand from _parked (swap-remove), so walk from the end.
+        for (var i = _parked.Count - 1; i >= 0; i--)
+        {
+            if (i < _parked.Count) Kernel.TryAbort(_parked[i]);
+        }
         for (var i = 0; i < _children.Count; i++)
         {
             if (!_children[i]._shield) _children[i].Deliver();

@@ -215,11 +215,13 @@ internal sealed class Kernel
         if (strand.Site is not null) throw new InvalidOperationException($"{strand.Name} is already waiting on {strand.Site.Describe()}.");
         strand.Site = site;
         strand.ParkCount++;
+        strand.Scope.AddParked(strand);
     }
 
     /// <summary>Makes a parked strand runnable; the site has already let go of it.</summary>
     public void Wake(Strand strand, WakeReason reason = WakeReason.Granted)
     {
+        strand.Scope.RemoveParked(strand);
         strand.Site = null;
         strand.Wake = reason;
         strand.StateValue = StrandState.Runnable;
@@ -234,6 +236,7 @@ internal sealed class Kernel
         if (CancelledScopes == 0 || CancelScope.PendingFor(strand) is null) return false;
         if (strand.Site is { } site && site.Abort(strand))
         {
+            strand.Scope.RemoveParked(strand);
             strand.Site = null;
             strand.Wake = WakeReason.Cancelled;
             return true;
@@ -343,7 +346,6 @@ internal sealed class Kernel
     /// <summary>Makes a new strand known to its scope and runnable.</summary>
     private void Register(Strand strand)
     {
-        strand.Scope.Add(strand);
         _liveStrands++;
         strand.StateValue = StrandState.Runnable;
         _runQueue.Enqueue(strand);
@@ -357,7 +359,6 @@ internal sealed class Kernel
     public void OnStrandFinished(Strand strand, Exception? error)
     {
         var group = strand.Group;
-        strand.Scope.Remove(strand);
         _liveStrands--;
         Listener?.OnFinish(strand, error);
         if (group is not null) group.OnChildFinished(strand, error);
@@ -371,7 +372,7 @@ internal sealed class Kernel
     private List<Strand> BlockedStrands()
     {
         var blocked = new List<Strand>();
-        RootScope.CollectStrands(blocked);
+        RootScope.CollectParked(blocked);
         blocked.Sort((a, b) => a.Id.CompareTo(b.Id));
         return blocked;
     }
