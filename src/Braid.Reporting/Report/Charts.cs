@@ -11,17 +11,22 @@ public static class Charts
     private const int Width = 800;
     private const int Height = 480;
 
-    /// <summary>Writes a line chart of one or more series; <paramref name="logY"/> for figures that span orders of magnitude.</summary>
-    public static string Lines(string pngPath, string title, string xLabel, string yLabel, IEnumerable<Series> series, bool logY = false)
+    /// <summary>
+    /// Writes a line chart of one or more series; <paramref name="logY"/> (and <paramref name="logX"/>) for figures
+    /// that span orders of magnitude.
+    /// </summary>
+    public static string Lines(string pngPath, string title, string xLabel, string yLabel, IEnumerable<Series> series, bool logY = false, bool logX = false)
     {
         var plot = new Plot();
         foreach (var s in series)
         {
+            var xs = s.X.Select(x => logX ? Math.Log10(Math.Max(x, double.Epsilon)) : x).ToArray();
             var ys = s.Y.Select(y => logY ? Math.Log10(Math.Max(y, double.Epsilon)) : y).ToArray();
-            var scatter = plot.Add.Scatter(s.X.ToArray(), ys);
+            var scatter = plot.Add.Scatter(xs, ys);
             scatter.LegendText = s.Name;
         }
         if (logY) UseLogTicks(plot.Axes.Left);
+        if (logX) UseLogTicks(plot.Axes.Bottom);
         plot.ShowLegend(Alignment.UpperLeft);
         return Save(plot, pngPath, title, xLabel, yLabel);
     }
