@@ -102,7 +102,11 @@ internal sealed unsafe class SharedRing : IDisposable
     }
 
     /// <summary>Marks the end of the data (writer only): the reader gets 0 once it has read everything.</summary>
-    public void Close() => Volatile.Write(ref Closed, 1);
+    public void Close()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Volatile.Write(ref Closed, 1);
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -118,6 +122,8 @@ internal sealed unsafe class SharedRing : IDisposable
 /// <summary>One side of a <see cref="SharedRing"/> as a stream: the writer's side closes the ring when disposed.</summary>
 internal sealed class SharedRingStream(SharedRing ring, bool writer) : Stream
 {
+    private bool _disposed;
+
     public override bool CanRead => !writer;
     public override bool CanSeek => false;
     public override bool CanWrite => writer;
@@ -144,8 +150,9 @@ internal sealed class SharedRingStream(SharedRing ring, bool writer) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             if (writer) ring.Close();
             ring.Dispose();
         }

@@ -48,7 +48,8 @@ internal sealed class SocketEnd(Socket listener, string address, Action? cleanup
             if (DateTime.UtcNow - child.StartTime.ToUniversalTime() > AcceptLimit) throw new TimeoutException("the receiver did not connect");
         }
         var socket = accept.Result;
-        socket.NoDelay = true;
+        // Nagle's algorithm would batch small messages; Unix sockets have no such option (nor need it).
+        if (socket.AddressFamily != AddressFamily.Unix) socket.NoDelay = true;
         return new NetworkStream(socket, ownsSocket: true);
     }
 
