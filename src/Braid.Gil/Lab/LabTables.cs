@@ -27,13 +27,20 @@ public static class LabTables
     public static string Case(LabPoint p) => $"{(p.Work == LabWork.Cpu ? "CPU" : "I/O")}, {(p.WithBaton ? "with baton" : "no baton")}";
 
     /// <summary>Plots speed-up against threads, one line per case.</summary>
-    public static string PlotSpeedUps(string pngPath, IReadOnlyList<LabPoint> points) =>
-        Charts.Lines(pngPath, "GIL lab: speed-up of the same work on more threads", "threads", "speed-up (x)",
-            points.GroupBy(Case).Select(g => new Series(g.Key, g.Select(p => (double)p.Threads).ToList(), g.Select(p => p.SpeedUp).ToList())));
+    public static string PlotSpeedUps(string pngPath, IReadOnlyList<LabPoint> points)
+    {
+        var threads = points.Select(p => (double)p.Threads).Distinct().Order().ToList();
+        var cores = Environment.ProcessorCount;
+        var ideal = new Series($"CPU ideal on {cores} cores", threads, threads.Select(t => Math.Min(t, cores)).ToList());
+        return Charts.Lines(pngPath, "GIL lab: speed-up of the same work on more threads", "threads", "speed-up (x)",
+            points.GroupBy(Case).Select(g => new Series(g.Key, g.Select(p => (double)p.Threads).ToList(), g.Select(p => p.SpeedUp).ToList()))
+                .Append(ideal),
+            integerX: true, fromZero: true);
+    }
 
     /// <summary>The convoy effect as a table.</summary>
     public static TextTable Convoy(ConvoyResult c) => new(
-        ["I/O thread (4 KiB file reads)", "calls/s"],
+        ["I/O thread (pipe round trips to an echo thread)", "calls/s"],
         [
             ["alone, with baton", Charts.Format(c.AloneOpsPerSecond)],
             ["beside a CPU-bound thread, with baton", Charts.Format(c.BesideCpuOpsPerSecond)],

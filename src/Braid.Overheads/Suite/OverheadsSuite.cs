@@ -50,9 +50,14 @@ public static class OverheadsSuite
         var points = new List<(int, double)>();
         foreach (var n in options.Scales.Where(n => n <= unit.MaxUnits(options.Quick)))
         {
-            var run = unit.CreateJoin(n);
-            if (run.Completed != n) throw new InvalidOperationException($"{unit.Name}: {run.Completed} of {n} units completed");
-            var perUnit = run.Elapsed.TotalMicroseconds / n;
+            var best = TimeSpan.MaxValue;
+            for (var repeat = 0; repeat < (IsProcess(unit) ? 1 : Repeats); repeat++)
+            {
+                var run = unit.CreateJoin(n);
+                if (run.Completed != n) throw new InvalidOperationException($"{unit.Name}: {run.Completed} of {n} units completed");
+                if (run.Elapsed < best) best = run.Elapsed;
+            }
+            var perUnit = best.TotalMicroseconds / n;
             results.Add($"create+join, n={n}", unit.Name, perUnit, "µs/unit");
             points.Add((n, perUnit));
         }
@@ -67,19 +72,29 @@ public static class OverheadsSuite
             results.Add($"memory per unit (child PSS, n={alive})", unit.Name, pss, "B/unit");
         }
 
-        var rounds = unit is BraidChildProcessUnit or NativeChildProcessUnit ? options.ProcessRounds : options.InProcessRounds;
-        var perSwitch = unit.PingPong(rounds).TotalMicroseconds / (2.0 * rounds);
+        var rounds = IsProcess(unit) ? options.ProcessRounds : options.InProcessRounds;
+        var perSwitch = Enumerable.Range(0, Repeats).Min(_ => unit.PingPong(rounds)).TotalMicroseconds / (2.0 * rounds);
         results.Add("switch (ping-pong)", unit.Name, perSwitch, "µs/switch");
-        data.Switch.Add(new(unit.Name, perSwitch, unit is BraidChildProcessUnit or NativeChildProcessUnit ? "pipes" : "events/awaits"));
+        data.Switch.Add(new(unit.Name, perSwitch, IsProcess(unit) ? "pipes" : "events/awaits"));
     }
+
+    /// <summary>
+    /// Runs of each cheap measurement; the fastest counts. The machine is shared: a slower run was disturbed by
+    /// something else, never helped by it.
+    /// </summary>
+    private const int Repeats = 3;
+
+    private static bool IsProcess(IConcurrencyUnit unit) => unit is BraidChildProcessUnit or NativeChildProcessUnit;
 
     private static void MeasureTransport(Transport transport, OverheadsOptions options, BenchResults results, OverheadsData data)
     {
-        var small = transport.Transfer(options.SmallMessage, options.SmallMessage * options.SmallMessages);
-        var large = transport.Transfer(options.Block, options.BlockBytes);
+        var smalls = Enumerable.Range(0, 2).Select(_ => transport.Transfer(options.SmallMessage, options.SmallMessage * options.SmallMessages)).ToList();
+        var larges = Enumerable.Range(0, 2).Select(_ => transport.Transfer(options.Block, options.BlockBytes)).ToList();
+        var small = smalls.MinBy(r => r.Elapsed)!;
+        var large = larges.MinBy(r => r.Elapsed)!;
         results.Add($"messages of {options.SmallMessage} B", transport.Label, small.MessagesPerSecond, "msg/s");
         results.Add($"blocks of {options.Block / 1024} KiB", transport.Label, large.MegabytesPerSecond, "MB/s");
-        var intact = small.Intact && large.Intact;
+        var intact = smalls.Concat(larges).All(r => r.Intact);
         if (!intact) results.Notes.Add($"{transport.Label}: the data did NOT arrive intact");
         data.Transports.Add(new(transport.Label, small.MessagesPerSecond, large.MegabytesPerSecond, intact));
     }
