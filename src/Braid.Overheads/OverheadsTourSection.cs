@@ -34,7 +34,17 @@ public sealed class OverheadsTourSection : ITourSection
             section.Table(["ratio", "value", "meaning"], results.Ratios.Select(r => (IReadOnlyList<string>)[r.Name, $"{r.Value:0.0}x", r.Meaning]));
         }
         if (results.Notes.Count > 0) section.Code(string.Join('\n', results.Notes));
-        foreach (var r in results.Ratios.Take(3)) section.Headline(r.Name, $"{r.Value:0.0}x");
+        string? Figure(string benchmark, string subject, string unit) =>
+            results.Find(benchmark, subject) is { } v ? $"{Charts.Format(v)} {unit}" : null;
+        void Headline(string name, string? value)
+        {
+            if (value is not null) section.Headline(name, value);
+        }
+        Headline("process (braid child) create+join", Figure("create+join, n=10", "process (braid child)", "µs"));
+        Headline("OS thread create+join", Figure("create+join, n=100", "OS thread", "µs"));
+        Headline("Task create+join", Figure("create+join, n=100", "Task (async)", "µs"));
+        Headline("OS thread switch", Figure("switch (ping-pong)", "OS thread", "µs"));
+        Headline("Task switch", Figure("switch (ping-pong)", "Task (async)", "µs"));
         return section;
     }, cancellationToken);
 }

@@ -60,7 +60,7 @@ public static class OverheadsPlots
             ];
         }).ToList();
         rows.AddRange(data.Pending.Select(p => (IReadOnlyList<string>)[p.Name, p.Reason, "", "", ""]));
-        return (["unit", "create+join µs/unit", "at most units", "memory per unit", "switch µs"], rows);
+        return (["unit", "create+join µs/unit, fewest", "create+join µs/unit, most", "memory per unit", "switch µs"], rows);
     }
 
     /// <summary>One row per transport.</summary>

@@ -21,8 +21,10 @@ public static class Charts
         bool logY = false, bool logX = false, bool integerX = false, bool fromZero = false)
     {
         var plot = new Plot();
+        var count = 0;
         foreach (var s in series)
         {
+            count++;
             var xs = s.X.Select(x => logX ? Math.Log10(Math.Max(x, double.Epsilon)) : x).ToArray();
             var ys = s.Y.Select(y => logY ? Math.Log10(Math.Max(y, double.Epsilon)) : y).ToArray();
             var scatter = plot.Add.Scatter(xs, ys);
@@ -36,7 +38,9 @@ public static class Charts
             plot.Axes.AutoScale();
             plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top * 1.05);
         }
-        plot.ShowLegend(Alignment.UpperLeft);
+        // A few lines leave room for the legend in a corner; many would hide their own points under it.
+        if (count > 4) plot.ShowLegend(Edge.Right);
+        else plot.ShowLegend(Alignment.UpperLeft);
         return Save(plot, pngPath, title, xLabel, yLabel);
     }
 
