@@ -86,6 +86,8 @@ public sealed class TourReportTests : IDisposable
     [Fact]
     public async Task RealTour_Quick_WritesEveryRegisteredSection_WithValidPlots()
     {
+        // The peers (Python, Go) are for benchmarks: tests neither need them nor wait for them.
+        Environment.SetEnvironmentVariable("BRAID_NO_PEERS", "1");
         var parts = RegisteredSections();
         var output = new StringWriter();
         var console = Console(output);

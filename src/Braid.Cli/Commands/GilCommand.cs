@@ -20,7 +20,10 @@ public static class GilCommand
     {
         var threads = CommonOptions.Positive("--threads", 4, "Run the same work on 1..N threads.");
         var work = new Option<string>("--work") { Description = "cpu, io, or both.", DefaultValueFactory = _ => "both", HelpName = "cpu|io|both" };
-        work.AcceptOnlyFromAmong("cpu", "io", "both");
+        work.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is not ("cpu" or "io" or "both")) r.AddError("--work must be cpu, io or both.");
+        });
         var quick = CommonOptions.Quick();
         var plots = new Option<DirectoryInfo?>("--plots") { Description = "Write the speed-up chart into this folder.", HelpName = "DIR" };
         var command = new Command("run", "CPU- or I/O-bound work on 1..N threads, with the baton and without; and the convoy effect.") { threads, work, quick, plots };

@@ -11,9 +11,17 @@ public static class PeerOverheads
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
+    /// <summary>Set to 1 to leave the peers out (the tests do: they must not depend on Python or Go, nor wait for them).</summary>
+    public const string SkipVariable = "BRAID_NO_PEERS";
+
     /// <summary>Runs every installed peer and records its figures; never throws for a missing or failing peer.</summary>
     public static void Run(bool quick, BenchResults results, OverheadsData data)
     {
+        if (Environment.GetEnvironmentVariable(SkipVariable) == "1")
+        {
+            results.Notes.Add($"peers skipped ({SkipVariable}=1)");
+            return;
+        }
         if (Peers.BenchDirectory is not { } bench)
         {
             results.Notes.Add("peers: bench/ not found (run from the repository checkout)");
