@@ -44,6 +44,10 @@ public static class GilCommand
             }
             var table = LabTables.SpeedUps(points);
             console.Write(OverheadsBenchCommand.ToTable($"same work on 1..{n} threads ({Environment.ProcessorCount} cores): time, speed-up", table.Headers, table.Rows));
+            foreach (var p in points.Where(p => p.WithBaton && p.Threads == n))
+            {
+                console.WriteLine($"{LabTables.Case(p)}, {n} threads: the switch interval forced {p.ForcedSwitches} hand-overs");
+            }
             if (kinds.Contains(LabWork.Cpu))
             {
                 var convoy = GilLab.Convoy(size);

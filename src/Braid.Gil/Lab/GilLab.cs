@@ -56,6 +56,7 @@ public static class GilLab
     /// <summary>Runs one case on 1..<paramref name="maxThreads"/> threads.</summary>
     public static IReadOnlyList<LabPoint> Run(LabWork work, bool withBaton, int maxThreads, LabSize size, TimeSpan? switchInterval = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxThreads, 1);
         // Rounds go over every thread count in turn, so that a disturbance on the shared machine spreads over all
         // points instead of spoiling one; each point keeps its fastest run.
         var best = new TimeSpan[maxThreads + 1];
