@@ -7,6 +7,9 @@ public static class TourSections
 {
     public static IReadOnlyList<ITourSection> All() =>
     [
+        new Braid.Gil.Tour.GilTourSection(),
+        new Braid.Gil.Tour.NativeTourSection(),
+        new Braid.Overheads.OverheadsTourSection(),
         new Braid.Benchmarks.Runtime.RuntimeTourSection(),
         new Braid.Benchmarks.Primitives.QueuesTourSection(),
     ];

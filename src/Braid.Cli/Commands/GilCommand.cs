@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Braid.Gil;
+using Braid.Gil.Native;
+using Spectre.Console;
+
+namespace Braid.Cli.Commands;
+
+/// <summary><c>braid gil run</c> (the GIL lab) and <c>braid gil native</c> (the C kernel against C#, with and without the baton).</summary>
+public static class GilCommand
+{
+    public static Command Create()
+    {
+        var gil = new Command("gil", "The GIL lab: a baton of our own, and native parallelism in C.");
+        gil.Subcommands.Add(Run());
+        gil.Subcommands.Add(Native());
+        return gil;
+    }
+
+    private static Command Run()
+    {
+        var threads = CommonOptions.Positive("--threads", 4, "Run the same work on 1..N threads.");
+        var work = new Option<string>("--work") { Description = "cpu, io, or both.", DefaultValueFactory = _ => "both", HelpName = "cpu|io|both" };
+        work.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is not ("cpu" or "io" or "both")) r.AddError("--work must be cpu, io or both.");
+        });
+        var quick = CommonOptions.Quick();
+        var plots = new Option<DirectoryInfo?>("--plots") { Description = "Write the speed-up chart into this folder.", HelpName = "DIR" };
+        var command = new Command("run", "CPU- or I/O-bound work on 1..N threads, with the baton and without; and the convoy effect.") { threads, work, quick, plots };
+        command.SetAction(parse =>
+        {
+            var size = parse.GetValue(quick) ? LabSize.Quick : LabSize.Full;
+            var n = parse.GetValue(threads);
+            var kinds = parse.GetValue(work) switch { "cpu" => [LabWork.Cpu], "io" => [LabWork.Io], _ => new[] { LabWork.Cpu, LabWork.Io } };
+            var console = Cli.Out;
+            var points = new List<LabPoint>();
+            foreach (var kind in kinds)
+            {
+                foreach (var withBaton in new[] { true, false })
+                {
+                    console.MarkupLine($"[grey]{(kind == LabWork.Cpu ? "CPU" : "I/O")}-bound, {(withBaton ? "with" : "without")} the baton, 1..{n} threads...[/]");
+                    points.AddRange(GilLab.Run(kind, withBaton, n, size));
+                }
+            }
+            var table = LabTables.SpeedUps(points);
+            console.Write(OverheadsBenchCommand.ToTable($"same work on 1..{n} threads ({Environment.ProcessorCount} cores): time, speed-up", table.Headers, table.Rows));
+            foreach (var p in points.Where(p => p.WithBaton && p.Threads == n))
+            {
+                console.WriteLine($"{LabTables.Case(p)}, {n} threads: the switch interval forced {p.ForcedSwitches} hand-overs");
+            }
+            if (kinds.Contains(LabWork.Cpu))
+            {
+                var convoy = GilLab.Convoy(size);
+                var c = LabTables.Convoy(convoy);
+                console.Write(OverheadsBenchCommand.ToTable($"convoy effect: {convoy.Slowdown:0}x slower beside a CPU-bound thread", c.Headers, c.Rows));
+            }
+            if (parse.GetValue(plots) is { } dir)
+            {
+                console.WriteLine($"plot: {LabTables.PlotSpeedUps(Path.Combine(dir.FullName, "gil-speedup.png"), points)}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Native()
+    {
+        var threads = CommonOptions.Positive("--threads", Math.Max(2, Environment.ProcessorCount), "Run each variant on 1..N threads.");
+        var quick = CommonOptions.Quick();
+        var plots = new Option<DirectoryInfo?>("--plots") { Description = "Write the chart into this folder.", HelpName = "DIR" };
+        var command = new Command("native", "A Mandelbrot tile in C (on .NET threads, on its own pthreads, under the baton) and in C#.") { threads, quick, plots };
+        command.SetAction(parse =>
+        {
+            var console = Cli.Out;
+            if (!NativeKernel.IsAvailable) console.MarkupLine($"[yellow]{Markup.Escape(NativeKernel.MissingMessage)}; only the C# variants run[/]");
+            var tile = parse.GetValue(quick) ? MandelbrotTile.WholeSet(480, 360, 400) : MandelbrotTile.WholeSet(800, 600, 1000);
+            var points = NativeComparison.Run(tile, parse.GetValue(threads));
+            var table = LabTables.Kernels(points);
+            console.Write(OverheadsBenchCommand.ToTable($"Mandelbrot {tile.Width}x{tile.Height}, at most {tile.MaxIter} iterations", table.Headers, table.Rows));
+            var agree = points.Select(p => p.Sum).Distinct().Count() == 1;
+            console.WriteLine(agree ? "every variant computed the same counts" : "the variants DISAGREE");
+            if (parse.GetValue(plots) is { } dir)
+            {
+                console.WriteLine($"plot: {LabTables.PlotKernels(Path.Combine(dir.FullName, "native-kernels.png"), points)}");
+            }
+            return agree ? 0 : Cli.Failure;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Braid.Overheads.Units;
+
+/// <summary>The units the overheads suite measures, and the ones still to come.</summary>
+public static class ConcurrencyUnits
+{
+    /// <summary>Every unit measured, heaviest first.</summary>
+    public static IReadOnlyList<IConcurrencyUnit> All() =>
+    [
+        new BraidChildProcessUnit(),
+        new NativeChildProcessUnit(),
+        new OsThreadUnit(),
+        new ThreadPoolUnit(),
+        new TaskUnit(),
+    ];
+
+    /// <summary>Units that are listed but not measured yet, with the reason.</summary>
+    public static IReadOnlyList<(string Name, string Reason)> Pending { get; } =
+    [
+        ("Braid coroutine", "pending: lands with the runtime"),
+        ("Braid green thread", "pending: lands with the runtime"),
+    ];
+}

@@ -1,0 +1,63 @@
+using Braid.Overheads.Units;
+
+namespace Braid.Overheads.Tests;
+
+public class UnitTests
+{
+    public static TheoryData<string> Units() => new(ConcurrencyUnits.All().Select(u => u.Name));
+
+    private static IConcurrencyUnit Unit(string name) => ConcurrencyUnits.All().Single(u => u.Name == name);
+
+    [Theory]
+    [MemberData(nameof(Units))]
+    public void CreateJoin_CreatesAndJoinsEveryUnit(string name)
+    {
+        var unit = Unit(name);
+        foreach (var n in new[] { 1, Math.Min(12, unit.MaxUnits(quick: true)) })
+        {
+            var run = unit.CreateJoin(n);
+            Assert.Equal(n, run.Completed);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Units))]
+    public void PingPong_CompletesEveryRound(string name)
+    {
+        // A lost wake-up would hang here; the process units also check that each byte comes back unchanged.
+        var elapsed = Unit(name).PingPong(50);
+        Assert.True(elapsed > TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData("process (braid child)")]
+    [InlineData("process (native: true, cat)")]
+    public void MemoryPerUnit_OfAProcess_IsItsResidentSet(string name)
+    {
+        var memory = Unit(name).MemoryPerUnit(3);
+        // Any running process maps at least its own code and a stack: far more than 64 KiB.
+        Assert.InRange(memory.BytesPerUnit, 64 * 1024, 4L << 30);
+        Assert.NotNull(memory.ProportionalBytesPerUnit);
+        Assert.True(memory.ProportionalBytesPerUnit <= memory.BytesPerUnit);
+    }
+
+    [Theory]
+    [InlineData("OS thread")]
+    [InlineData("thread-pool work item")]
+    [InlineData("Task (async)")]
+    public void MemoryPerUnit_InProcess_IsReportedWithItsMethod(string name)
+    {
+        var memory = Unit(name).MemoryPerUnit(20);
+        Assert.False(double.IsNaN(memory.BytesPerUnit));
+        Assert.Contains(memory.Method, new[] { "RSS delta", "allocated bytes" });
+        if (memory.Method == "allocated bytes") Assert.True(memory.BytesPerUnit > 0, "queuing or parking work allocates");
+    }
+
+    [Fact]
+    public void PendingUnits_AreListed_NotFaked()
+    {
+        Assert.Contains(ConcurrencyUnits.Pending, p => p.Name == "Braid coroutine" && p.Reason.StartsWith("pending"));
+        Assert.Contains(ConcurrencyUnits.Pending, p => p.Name == "Braid green thread");
+        Assert.DoesNotContain(ConcurrencyUnits.All(), u => ConcurrencyUnits.Pending.Any(p => p.Name == u.Name));
+    }
+}
