@@ -24,7 +24,7 @@ public sealed class ChannelTransport : Transport
         Payload.RequireMessageSize(messageSize);
         var messages = totalBytes / messageSize;
         var expected = Payload.Hash(messages * messageSize);
-        var channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
+        var channel = System.Threading.Channels.Channel.CreateBounded<byte[]>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
         var pool = ArrayPool<byte>.Shared;
         var clock = Stopwatch.StartNew();
         var receiver = Task.Run(async () =>

@@ -45,8 +45,8 @@ public sealed class TaskUnit : IConcurrencyUnit
     /// <inheritdoc />
     public TimeSpan PingPong(int rounds)
     {
-        var ping = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var pong = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var ping = System.Threading.Channels.Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var pong = System.Threading.Channels.Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var other = Task.Run(async () =>
         {
             for (var i = 0; i < rounds; i++)
