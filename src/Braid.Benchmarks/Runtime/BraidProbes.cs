@@ -1,7 +1,7 @@
 namespace Braid.Benchmarks.Runtime;
 
-/// <summary>The runtime benchmark's measurements of Braid's own kernel.</summary>
-internal static class BraidProbes
+/// <summary>The runtime benchmark's measurements of Braid's own kernel (the overheads suite reuses them).</summary>
+public static class BraidProbes
 {
     private static readonly Func<Coroutine<int>> Child = static async () =>
     {

@@ -8,11 +8,6 @@ namespace Braid.Overheads.Units;
 /// </summary>
 public sealed class BraidCoroutineUnit : IConcurrencyUnit
 {
-    private static Event s_release = new();
-
-    // Static bodies: a spawn with no closure, so the figures are the strand's own cost.
-    private static readonly Func<Coroutine> Parked = static async () => await s_release.Wait();
-
     /// <inheritdoc />
     public string Name => "Braid coroutine";
 
@@ -44,32 +39,7 @@ public sealed class BraidCoroutineUnit : IConcurrencyUnit
     }
 
     /// <inheritdoc />
-    public MemoryFigure MemoryPerUnit(int n)
-    {
-        var bytes = Loop.Run(async () =>
-        {
-            var strands = new Strand[n];
-            await ParkAndRelease(strands); // warm up: JIT, pools, list capacities
-            s_release = new Event();
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < n; i++) strands[i] = Loop.Spawn(Parked);
-            await Loop.Yield(); // every new strand runs to its park before main's next turn
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            s_release.Set();
-            foreach (var s in strands) await s.Join();
-            return allocated;
-        });
-        return new(bytes / (double)n, "allocated bytes");
-    }
-
-    private static async Coroutine ParkAndRelease(Strand[] strands)
-    {
-        s_release = new Event();
-        for (var i = 0; i < strands.Length; i++) strands[i] = Loop.Spawn(Parked);
-        await Loop.Yield();
-        s_release.Set();
-        foreach (var s in strands) await s.Join();
-    }
+    public MemoryFigure MemoryPerUnit(int n) => new(Braid.Benchmarks.Runtime.BraidProbes.BytesPerParked(n), "allocated bytes");
 
     /// <inheritdoc />
     public TimeSpan PingPong(int rounds) => Loop.Run(async () =>
