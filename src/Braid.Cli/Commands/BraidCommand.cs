@@ -10,6 +10,8 @@ public static class BraidCommand
         var root = new RootCommand("Braid: concurrency for .NET, from the ground up. Start with 'braid tour'.");
         root.Subcommands.Add(TourCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(MapReduceCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 }

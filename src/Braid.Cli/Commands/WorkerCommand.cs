@@ -1,0 +1,15 @@
+using System.CommandLine;
+using Braid.MapReduce.Executors;
+
+namespace Braid.Cli.Commands;
+
+/// <summary><c>braid worker</c>: a map-reduce worker process, started by the coordinator; hidden from help.</summary>
+public static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("worker", "Serve one map-reduce coordinator over stdin/stdout (started by 'braid mapreduce').") { Hidden = true };
+        command.SetAction(_ => WorkerHost.Run(Console.OpenStandardInput(), Console.OpenStandardOutput()));
+        return command;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Braid.MapReduce.Executors;
+
+/// <summary>How to start a worker process: a program and its arguments.</summary>
+/// <param name="FileName">The program.</param>
+/// <param name="Arguments">Its arguments.</param>
+public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Arguments)
+{
+    /// <summary>This very executable with <c>worker</c>: how the <c>braid</c> command starts its workers.</summary>
+    public static WorkerLaunch CurrentExecutable() =>
+        new(Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown"), ["worker"]);
+
+    /// <summary>A worker assembly run by the dotnet host (<c>dotnet exec Worker.dll</c>), as tests do.</summary>
+    public static WorkerLaunch DotnetAssembly(string dllPath) => new(DotnetHost(), ["exec", dllPath]);
+
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
+        var self = Environment.ProcessPath;
+        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
+        return "dotnet";
+    }
+}
