@@ -9,6 +9,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Measure: each suite prints a table of figures and ratios against baselines and peers.");
         bench.Subcommands.Add(RuntimeBenchCommand.Create());
+        bench.Subcommands.Add(MapReduceBenchCommand.Create());
         return bench;
     }
 }

@@ -8,5 +8,6 @@ public static class TourSections
     public static IReadOnlyList<ITourSection> All() =>
     [
         new Braid.Benchmarks.Runtime.RuntimeTourSection(),
+        new Braid.MapReduce.Tour.MultiprocessingTourSection(Braid.MapReduce.Executors.WorkerLaunch.CurrentExecutable()),
     ];
 }
