@@ -17,7 +17,7 @@ public sealed class Emitter
     public Emitter(MapReduceJob job)
     {
         _job = job;
-        if (job.HasCombiner) _combined = new Utf8KeyTable(4096);
+        if (job.HasCombiner) _combined = Utf8KeyTable.Rent();
         else _pairs = new List<KeyValuePair<string, long>>();
     }
 

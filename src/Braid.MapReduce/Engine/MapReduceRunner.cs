@@ -24,6 +24,7 @@ public static class MapReduceRunner
         await executor.RunAsync(job, ChunkReader.Read(files, chunkSize), (chunk, partial) =>
         {
             merger.Add(partial);
+            partial.Release();
             stats.ChunkDone(chunk);
             chunk.Release();
         }, stats, cancellationToken);

@@ -27,6 +27,15 @@ public sealed class Partial
     /// <summary>Invalid UTF-8 sequences replaced by U+FFFD in this chunk.</summary>
     public long InvalidUtf8 { get; }
 
+    /// <summary>Gives the combined table back for reuse once the partial has been merged or sent; it must not be used afterwards.</summary>
+    public void Release()
+    {
+        // Once only: a table pooled twice would be handed to two users at once.
+        if (Combined is not null && Interlocked.Exchange(ref _released, 1) == 0) Utf8KeyTable.Return(Combined);
+    }
+
+    private int _released;
+
     /// <summary>The number of entries carried.</summary>
     public int Count => Combined?.Count ?? Pairs!.Count;
 }

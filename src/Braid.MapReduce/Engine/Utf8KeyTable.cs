@@ -48,6 +48,35 @@ public sealed class Utf8KeyTable
         _arena = new byte[256];
     }
 
+    /// <summary>Recently used tables, kept warm: a fresh table pays for growing, zeroed memory and garbage collection.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentBag<Utf8KeyTable> Pool = new();
+    private const int PoolLimit = 16;
+
+    /// <summary>An empty table, reused from the pool when one is there (give it back with <see cref="Return"/>).</summary>
+    public static Utf8KeyTable Rent(int capacity = 4096) => Pool.TryTake(out var table) ? table : new Utf8KeyTable(capacity);
+
+    /// <summary>Empties the table and keeps it for a later <see cref="Rent"/>; it must not be used afterwards.</summary>
+    public static void Return(Utf8KeyTable table)
+    {
+        table.Clear();
+        if (Pool.Count < PoolLimit) Pool.Add(table);
+    }
+
+    /// <summary>Removes every key, keeping the memory.</summary>
+    public void Clear()
+    {
+        if (_count > _slots.Length / 8)
+        {
+            Array.Clear(_slots);
+        }
+        else
+        {
+            for (var n = 0; n < _count; n++) _slots[_order[n]] = default;
+        }
+        _count = 0;
+        _arenaUsed = 0;
+    }
+
     /// <summary>The number of keys.</summary>
     public int Count => _count;
 

@@ -46,6 +46,7 @@ public static class WorkerHost
                 {
                     var partial = ChunkMapper.Map(job, index, firstLine, buffer.AsSpan(12, length - 12));
                     PartialCodec.Encode(partial, encoded);
+                    partial.Release();
                     Frame.Write(output, FrameType.Result, encoded.WrittenSpan);
                 }
                 catch (Exception e) when (e is not IOException)

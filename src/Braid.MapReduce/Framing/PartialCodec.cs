@@ -40,7 +40,7 @@ public static class PartialCodec
         var count = BinaryPrimitives.ReadInt32LittleEndian(input[13..]);
         if (kind > 1 || count < 0) throw new InvalidDataException("bad result frame header");
         var rest = input[17..];
-        var combined = kind == 0 ? new Utf8KeyTable(count) : null;
+        var combined = kind == 0 ? Utf8KeyTable.Rent(count) : null;
         List<KeyValuePair<string, long>>? pairs = kind == 1 ? new(count) : null;
         for (var i = 0; i < count; i++)
         {
