@@ -22,12 +22,16 @@ public static class MapReduceCommand
     private static Command JobCommand(string jobName, string description, int? defaultTop)
     {
         var files = new Argument<string[]>("FILE") { Description = "Input files (UTF-8 text; invalid bytes are replaced and counted).", Arity = ArgumentArity.OneOrMore };
-        var executor = new Option<ExecutorKind>("--executor")
+        var executor = new Option<string>("--executor")
         {
             Description = "Where the map runs: inline (one thread), threads or processes.",
-            DefaultValueFactory = _ => ExecutorKind.Processes,
+            DefaultValueFactory = _ => "processes",
             HelpName = "inline|threads|processes",
         };
+        executor.Validators.Add(r =>
+        {
+            if (!Enum.TryParse<ExecutorKind>(r.GetValueOrDefault<string>(), ignoreCase: true, out _)) r.AddError("--executor must be inline, threads or processes.");
+        });
         var workers = CommonOptions.Positive("--workers", Environment.ProcessorCount, "Worker threads or processes (default: the number of cores).");
         var top = new Option<int?>("--top") { Description = defaultTop is null ? "Print only the K most frequent words." : $"Rows in the top lists (default {defaultTop}).", HelpName = "K" };
         top.Validators.Add(r =>
@@ -48,8 +52,11 @@ public static class MapReduceCommand
             {
                 throw new UsageException($"--chunk-size: '{parse.GetValue(chunk)}' is not a size between 1 byte and 1GB (like 4MB)");
             }
+            var outFile = parse.GetValue(output);
+            if (outFile?.Directory is { Exists: false } missing) throw new UsageException($"--out: no such directory: {missing.FullName}");
+            if (outFile is { } && Directory.Exists(outFile.FullName)) throw new UsageException($"--out: {outFile.FullName} is a directory");
             JobCatalog.TryCreate(jobName, out var job);
-            var executorKind = parse.GetValue(executor);
+            var executorKind = Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true);
             var run = ExecutorFactory.Create(executorKind, parse.GetValue(workers), WorkerLaunch.CurrentExecutable());
             MapReduceResult result;
             try
@@ -61,7 +68,6 @@ public static class MapReduceCommand
                 throw new UsageException(e.Message);
             }
 
-            var outFile = parse.GetValue(output);
             using (var writer = outFile is null ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : new StreamWriter(outFile.FullName, false, new System.Text.UTF8Encoding(false), 1 << 16))
             {
                 if (jobName == WordCountJob.JobName) WordCountReport.Write(writer, WordCountReport.Sorted(result.Values, parse.GetValue(top)));
