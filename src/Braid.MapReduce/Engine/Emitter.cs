@@ -22,6 +22,8 @@ public sealed class Emitter
     }
 
     /// <summary>Emits one pair whose key is given as UTF-8 bytes.</summary>
+    // Hot: compiled fully optimised at once, since a worker calls it only a few dozen times in its life.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Emit(ReadOnlySpan<byte> key, long value)
     {
         if (_combined is not null)

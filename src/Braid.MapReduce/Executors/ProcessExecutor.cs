@@ -41,8 +41,24 @@ public sealed class ProcessExecutor : IExecutor
             foreach (var worker in live.Keys) worker.Kill();
         });
 
+        // Results are merged on a thread of their own, so a worker is sent its next chunk while its last is merged.
+        using var results = new BlockingCollection<(Chunk, Partial)>(boundedCapacity: Workers);
         var slots = Enumerable.Range(0, Workers).Select(_ => Task.Factory.StartNew(
-            () => Serve(job, queue, done, stats, live, stop), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+            () => Serve(job, queue, (chunk, partial) => results.Add((chunk, partial), stop.Token), stats, live, stop),
+            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+        var allServed = Task.WhenAll(slots).ContinueWith(_ => results.CompleteAdding(), TaskScheduler.Default);
+        var merger = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var (chunk, partial) in results.GetConsumingEnumerable(stop.Token)) done(chunk, partial);
+            }
+            catch
+            {
+                stop.Cancel();
+                throw;
+            }
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var feeder = Task.Factory.StartNew(() =>
         {
             try
@@ -62,7 +78,8 @@ public sealed class ProcessExecutor : IExecutor
 
         try
         {
-            await ExecutorTasks.WhenAllAsync([feeder, .. slots], cancellationToken);
+            await ExecutorTasks.WhenAllAsync([feeder, merger, .. slots], cancellationToken);
+            await allServed;
         }
         finally
         {

@@ -95,19 +95,17 @@ internal sealed class WorkerProcess : IDisposable
         {
             throw Died($"while mapping ({e.Message})");
         }
+        if (type == FrameType.Result)
+        {
+            // The partial owns the buffer from here; the merger reads the entries in place and then returns it.
+            var partial = PartialCodec.Wrap(buffer, length);
+            if (partial.ChunkIndex != chunk.Index) throw new InvalidDataException($"worker answered chunk {partial.ChunkIndex} for chunk {chunk.Index}");
+            return partial;
+        }
         try
         {
-            switch (type)
-            {
-                case FrameType.Result:
-                    var partial = PartialCodec.Decode(buffer.AsSpan(0, length));
-                    if (partial.ChunkIndex != chunk.Index) throw new InvalidDataException($"worker answered chunk {partial.ChunkIndex} for chunk {chunk.Index}");
-                    return partial;
-                case FrameType.Error when length >= 4:
-                    throw new WorkerFailedException($"worker {Pid}: {Encoding.UTF8.GetString(buffer, 4, length - 4)}", true);
-                default:
-                    throw new InvalidDataException($"unexpected {type} frame from worker {Pid}");
-            }
+            if (type == FrameType.Error && length >= 4) throw new WorkerFailedException($"worker {Pid}: {Encoding.UTF8.GetString(buffer, 4, length - 4)}", true);
+            throw new InvalidDataException($"unexpected {type} frame from worker {Pid}");
         }
         finally
         {

@@ -33,6 +33,8 @@ public readonly ref struct LogLine
     public long Bytes { get; }
 
     /// <summary>Parses a line (without its line ending); false for a malformed line.</summary>
+    // Hot: compiled fully optimised at once, since a worker calls it only a few dozen times in its life.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> line, out LogLine entry)
     {
         entry = default;

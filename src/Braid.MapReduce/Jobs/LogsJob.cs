@@ -60,6 +60,8 @@ public sealed class LogsJob : MapReduceJob
     }
 
     /// <inheritdoc />
+    // Hot: compiled fully optimised at once, since a worker calls it only a few dozen times in its life.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override void Map(ReadOnlySpan<char> text, long firstLine, Emitter output)
     {
         var key = ArrayPool<char>.Shared.Rent(256);
