@@ -95,6 +95,12 @@ internal sealed class WorkerProcess : IDisposable
         {
             throw Died($"while mapping ({e.Message})");
         }
+        catch (InvalidDataException e)
+        {
+            // A garbled stream means a broken worker: it is replaced like a dead one.
+            Kill();
+            throw Died($"after sending a bad frame ({e.Message})");
+        }
         if (type == FrameType.Result)
         {
             // The partial owns the buffer from here; the merger reads the entries in place and then returns it.
