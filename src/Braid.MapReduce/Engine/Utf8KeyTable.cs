@@ -7,7 +7,7 @@ namespace Braid.MapReduce.Engine;
 /// A hash table from UTF-8 byte keys to 64-bit values, built for counting: a lookup of a key already present costs a
 /// hash of its bytes and, for a key of up to eight bytes, one memory access, since such a key lives in its slot;
 /// longer keys keep their first eight bytes in the slot and the rest in a byte arena. Nothing is allocated per key.
-/// Open addressing with linear probing over a power-of-two slot array kept at most 70% full. Not thread-safe.
+/// Open addressing with linear probing over a power-of-two slot array kept at most 75% full. Not thread-safe.
 /// </summary>
 public sealed class Utf8KeyTable
 {
@@ -41,9 +41,9 @@ public sealed class Utf8KeyTable
     /// <summary>Creates an empty table sized for about <paramref name="capacity"/> keys.</summary>
     public Utf8KeyTable(int capacity = 1024)
     {
-        var slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 10 / 7 + 1));
+        var slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 4 / 3 + 1));
         _slots = new Slot[slots];
-        _limit = slots / 10 * 7;
+        _limit = slots / 4 * 3;
         _order = new int[_limit];
         _arena = new byte[256];
     }
@@ -152,11 +152,11 @@ public sealed class Utf8KeyTable
 
     private void Grow()
     {
-        // Invariant: count <= limit = 70% of the slots, so every probe sequence ends at an empty slot.
+        // Invariant: count <= limit = 75% of the slots, so every probe sequence ends at an empty slot.
         var old = _slots;
         var oldOrder = _order;
         _slots = new Slot[old.Length * 2];
-        _limit = _slots.Length / 10 * 7;
+        _limit = _slots.Length / 4 * 3;
         _order = new int[_limit];
         var mask = _slots.Length - 1;
         for (var n = 0; n < _count; n++)
