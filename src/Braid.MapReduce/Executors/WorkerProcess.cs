@@ -26,6 +26,8 @@ internal sealed class WorkerProcess : IDisposable
         Pid = process.Id;
         _toWorker = process.StandardInput.BaseStream;
         _fromWorker = process.StandardOutput.BaseStream;
+        PipeBuffer.TryEnlarge(_toWorker);
+        PipeBuffer.TryEnlarge(_fromWorker);
         process.ErrorDataReceived += (sender, e) =>
         {
             if (string.IsNullOrWhiteSpace(e.Data)) return;
