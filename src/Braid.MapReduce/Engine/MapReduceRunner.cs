@@ -7,7 +7,7 @@ namespace Braid.MapReduce.Engine;
 public static class MapReduceRunner
 {
     /// <summary>The default chunk size: large enough that per-chunk costs vanish, small enough to keep memory low.</summary>
-    public const int DefaultChunkSize = 8 << 20;
+    public const int DefaultChunkSize = 4 << 20;
 
     /// <summary>
     /// Runs the job. <paramref name="stats"/>, if given, is updated as chunks finish (for a progress display).
