@@ -69,7 +69,7 @@ public static class MapReduceBench
             if (pipeline is { } sort) results.AddRatio("sort pipeline / braid processes x2", sort / processes2, 1, "wall time of the sort pipeline over Braid's");
             results.AddRatio("processes speed-up 1 -> 2 workers", results.Find("wall time", "processes x1")!.Value / processes2, 1.7, "near-linear on 2 cores is 2");
             results.AddRatio("threads speed-up 1 -> 2 workers", results.Find("wall time", "threads x1")!.Value / results.Find("wall time", "threads x2")!.Value, 1.7, "near-linear on 2 cores is 2");
-            results.Notes.Add($"Braid's figures are the best of {Repeats} runs; the peers ran once");
+            results.Notes.Add($"every figure is the best of {Repeats} runs (the machine is shared)");
             results.Notes.Add($"peak memory: this process's peak resident set during the run (reset before it), plus each worker process's own peak; peers: the largest process of the run (GNU time)");
         }
         finally
@@ -79,7 +79,7 @@ public static class MapReduceBench
         return results;
     }
 
-    /// <summary>Runs of each Braid configuration; the fastest counts.</summary>
+    /// <summary>Runs of each configuration and peer; the fastest counts.</summary>
     public const int Repeats = 2;
 
     /// <summary>The executor runs measured, in order.</summary>
@@ -120,11 +120,9 @@ public static class MapReduceBench
         {
             var script = $"{SortPipeline.Replace("| tr A-Z", $"< '{input}' | tr A-Z", StringComparison.Ordinal)} > '{output}'";
             var timed = File.Exists("/usr/bin/time");
-            var clock = Stopwatch.StartNew();
-            var run = timed
+            var (run, seconds) = BestOf(() => timed
                 ? Peers.Run("/usr/bin/time", ["-f", "%M", "-o", memory, "bash", "-c", script], TimeSpan.FromMinutes(10))
-                : Peers.Run("bash", ["-c", script], TimeSpan.FromMinutes(10));
-            var seconds = clock.Elapsed.TotalSeconds;
+                : Peers.Run("bash", ["-c", script], TimeSpan.FromMinutes(10)));
             if (!run.Ran)
             {
                 results.Notes.Add($"sort pipeline did not run: {run.Error}");
@@ -169,11 +167,9 @@ public static class MapReduceBench
         {
             var script = Path.Combine(bench, "mapreduce", "wordcount_pool.py");
             var timed = File.Exists("/usr/bin/time");
-            var clock = Stopwatch.StartNew();
-            var run = timed
+            var (run, seconds) = BestOf(() => timed
                 ? Peers.Run("/usr/bin/time", ["-f", "%M", "-o", memory, python, script, input, "--workers", "2"], TimeSpan.FromMinutes(10))
-                : Peers.Run(python, [script, input, "--workers", "2"], TimeSpan.FromMinutes(10));
-            var seconds = clock.Elapsed.TotalSeconds;
+                : Peers.Run(python, [script, input, "--workers", "2"], TimeSpan.FromMinutes(10)));
             if (!run.Ran)
             {
                 results.Notes.Add($"python pool did not run: {run.Error}");
@@ -192,6 +188,21 @@ public static class MapReduceBench
         {
             File.Delete(memory);
         }
+    }
+
+    /// <summary>Runs a peer <see cref="Repeats"/> times (stopping at a failure); its fastest time and last run.</summary>
+    private static (PeerRun Run, double Seconds) BestOf(Func<PeerRun> run)
+    {
+        var best = double.MaxValue;
+        PeerRun last = new(false, "", "not run");
+        for (var repeat = 0; repeat < Repeats; repeat++)
+        {
+            var clock = Stopwatch.StartNew();
+            last = run();
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            if (!last.Ran) break;
+        }
+        return (last, best);
     }
 
     private static bool SameCounts(IReadOnlyDictionary<string, long> a, IReadOnlyDictionary<string, long> b) =>
