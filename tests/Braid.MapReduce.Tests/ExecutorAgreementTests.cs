@@ -14,7 +14,7 @@ public sealed class ExecutorAgreementTests : IClassFixture<TestInputs>
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var executor in new[] { "inline", "threads", "processes" })
+        foreach (var executor in new[] { "inline", "threads", "processes", "processes-bytes" })
         {
             foreach (var input in Inputs.Keys) data.Add(executor, input);
         }
@@ -62,7 +62,7 @@ public sealed class ExecutorAgreementTests : IClassFixture<TestInputs>
     {
         var file = _inputs.Write("many-chunks.txt", Generated(512 << 10, 11));
         var outputs = new List<string>();
-        foreach (var executor in new[] { "inline", "threads", "processes" })
+        foreach (var executor in new[] { "inline", "threads", "processes", "processes-bytes" })
         {
             var result = await TestInputs.RunAsync(new WordCountJob(), file, TestInputs.Executor(executor), 8 << 10);
             Assert.True(result.Stats.Chunks > 50);

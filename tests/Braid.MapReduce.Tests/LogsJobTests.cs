@@ -16,6 +16,7 @@ public sealed class LogsJobTests : IClassFixture<TestInputs>
     [InlineData("inline", 64)]
     [InlineData("threads", 100)]
     [InlineData("processes", 64)]
+    [InlineData("processes-bytes", 200)]
     public async Task Fixture_HasKnownCounts(string executor, int chunkSize)
     {
         var result = await TestInputs.RunAsync(new LogsJob(), Fixture, TestInputs.Executor(executor), chunkSize);

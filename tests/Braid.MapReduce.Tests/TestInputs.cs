@@ -32,6 +32,7 @@ public sealed class TestInputs : IDisposable
         "inline" => new InlineExecutor(),
         "threads" => new ThreadsExecutor(3),
         "processes" => new ProcessExecutor(2, Worker),
+        "processes-bytes" => new ProcessExecutor(2, Worker, sendBytes: true),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

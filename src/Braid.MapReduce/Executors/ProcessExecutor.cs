@@ -14,13 +14,20 @@ public sealed class ProcessExecutor : IExecutor
     private readonly WorkerLaunch _launch;
     private readonly IWorkerObserver? _observer;
 
-    /// <summary>Creates an executor of <paramref name="workers"/> processes started by <paramref name="launch"/>.</summary>
-    public ProcessExecutor(int workers, WorkerLaunch launch, IWorkerObserver? observer = null)
+    private readonly bool _byReference;
+
+    /// <summary>
+    /// Creates an executor of <paramref name="workers"/> processes started by <paramref name="launch"/>. With
+    /// <paramref name="sendBytes"/> false (the default) workers read each chunk from its file themselves, given its
+    /// place; with true the chunk's bytes go through the pipe, as they must to a worker that cannot see the file.
+    /// </summary>
+    public ProcessExecutor(int workers, WorkerLaunch launch, IWorkerObserver? observer = null, bool sendBytes = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         Workers = workers;
         _launch = launch;
         _observer = observer;
+        _byReference = !sendBytes;
     }
 
     /// <inheritdoc />
@@ -106,7 +113,7 @@ public sealed class ProcessExecutor : IExecutor
                             live[worker] = true;
                             stats.WorkerStarted();
                         }
-                        done(chunk, worker.Map(chunk, attempt, _observer));
+                        done(chunk, worker.Map(chunk, attempt, _byReference, _observer));
                         break;
                     }
                     catch (WorkerFailedException e)

@@ -34,26 +34,38 @@ public static class WorkerHost
         }
 
         var encoded = new ArrayBufferWriter<byte>(1 << 16);
+        using var files = new ChunkFiles();
         while (Frame.TryRead(input, out type, out buffer, out length))
         {
             try
             {
-                if (type != FrameType.Chunk || length < 12) throw new InvalidDataException($"expected a Chunk frame, got {type}");
+                if (type is not (FrameType.Chunk or FrameType.ChunkRef) || length < 12) throw new InvalidDataException($"expected a Chunk frame, got {type}");
                 var index = BinaryPrimitives.ReadInt32LittleEndian(buffer);
                 var firstLine = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(4));
                 encoded.ResetWrittenCount();
+                string? error = null;
                 try
                 {
-                    var partial = ChunkMapper.Map(job, index, firstLine, buffer.AsSpan(12, length - 12));
+                    var bytes = type == FrameType.Chunk ? buffer.AsSpan(12, length - 12) : files.Read(buffer.AsSpan(0, length));
+                    var partial = ChunkMapper.Map(job, index, firstLine, bytes);
                     PartialCodec.Encode(partial, encoded);
                     partial.Release();
+                }
+                catch (Exception e)
+                {
+                    // A failed map (or an unreadable chunk) is reported, and the worker serves on.
+                    error = $"{e.GetType().Name}: {e.Message}";
+                }
+                // Writing is outside the try: a broken pipe to the coordinator ends the worker.
+                if (error is null)
+                {
                     Frame.Write(output, FrameType.Result, encoded.WrittenSpan);
                 }
-                catch (Exception e) when (e is not IOException)
+                else
                 {
                     var head = new byte[4];
                     BinaryPrimitives.WriteInt32LittleEndian(head, index);
-                    Frame.Write(output, FrameType.Error, head, Encoding.UTF8.GetBytes($"{e.GetType().Name}: {e.Message}"));
+                    Frame.Write(output, FrameType.Error, head, Encoding.UTF8.GetBytes(error));
                 }
             }
             finally

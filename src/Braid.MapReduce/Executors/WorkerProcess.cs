@@ -77,19 +77,26 @@ internal sealed class WorkerProcess : IDisposable
         return worker;
     }
 
-    /// <summary>Sends a chunk and waits for its result.</summary>
-    public Partial Map(Chunk chunk, int attempt, IWorkerObserver? observer)
+    /// <summary>
+    /// Sends a chunk and waits for its result. By reference (<paramref name="byReference"/>) only the chunk's place in
+    /// its file crosses the pipe and the worker reads the bytes itself, which spares copying every byte through the
+    /// pipe twice; otherwise the bytes are sent.
+    /// </summary>
+    public Partial Map(Chunk chunk, int attempt, bool byReference, IWorkerObserver? observer)
     {
-        Span<byte> head = stackalloc byte[12];
+        Span<byte> head = stackalloc byte[24];
         BinaryPrimitives.WriteInt32LittleEndian(head, chunk.Index);
         BinaryPrimitives.WriteInt64LittleEndian(head[4..], chunk.FirstLine);
+        BinaryPrimitives.WriteInt64LittleEndian(head[12..], chunk.Offset);
+        BinaryPrimitives.WriteInt32LittleEndian(head[20..], chunk.Length);
         observer?.Sending(Pid, chunk, attempt);
         byte[] buffer;
         FrameType type;
         int length;
         try
         {
-            Frame.Write(_toWorker, FrameType.Chunk, head, chunk.Bytes);
+            if (byReference) Frame.Write(_toWorker, FrameType.ChunkRef, head, Encoding.UTF8.GetBytes(chunk.File));
+            else Frame.Write(_toWorker, FrameType.Chunk, head[..12], chunk.Bytes);
             observer?.Sent(Pid, chunk, attempt);
             if (!Frame.TryRead(_fromWorker, out type, out buffer, out length)) throw Died("before answering");
         }

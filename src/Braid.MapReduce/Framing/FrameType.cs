@@ -9,6 +9,12 @@ public enum FrameType : byte
     /// <summary>Coordinator to worker: chunk number (int32), first line (int64), then the chunk's bytes.</summary>
     Chunk = 2,
 
+    /// <summary>
+    /// Coordinator to worker: a chunk by reference, for a worker on the same machine to read from the file itself:
+    /// chunk number (int32), first line (int64), offset (int64), length (int32), then the file's path (UTF-8).
+    /// </summary>
+    ChunkRef = 5,
+
     /// <summary>Worker to coordinator: a chunk's partial result (see <see cref="PartialCodec"/>).</summary>
     Result = 3,
 
