@@ -29,7 +29,7 @@ public sealed class MultiprocessingTourSection : ITourSection
     /// <inheritdoc />
     public async Task<Section> RunAsync(TourContext context, CancellationToken cancellationToken)
     {
-        var size = context.Quick ? 16L << 20 : 64L << 20;
+        var size = context.Quick ? 32L << 20 : 96L << 20;
         var input = Path.Combine(Path.GetTempPath(), $"braid-tour-mapreduce-{Environment.ProcessId}.txt");
         var section = new Section(Title);
         try
@@ -44,12 +44,18 @@ public sealed class MultiprocessingTourSection : ITourSection
             foreach (var (kind, workers) in new[] { (ExecutorKind.Inline, 1), (ExecutorKind.Threads, 1), (ExecutorKind.Threads, 2), (ExecutorKind.Processes, 1), (ExecutorKind.Processes, 2) })
             {
                 var executor = ExecutorFactory.Create(kind, workers, _launch);
-                var clock = Stopwatch.StartNew();
-                var result = await MapReduceRunner.RunAsync(new WordCountJob(), [input], executor, chunkSize, cancellationToken: cancellationToken);
-                var elapsed = clock.Elapsed.TotalSeconds;
+                // Best of two runs: the machine may be shared, and one slowed run says nothing about the executor.
+                var elapsed = double.MaxValue;
+                MapReduceResult? result = null;
+                for (var repeat = 0; repeat < 2; repeat++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    result = await MapReduceRunner.RunAsync(new WordCountJob(), [input], executor, chunkSize, cancellationToken: cancellationToken);
+                    elapsed = Math.Min(elapsed, clock.Elapsed.TotalSeconds);
+                }
                 seconds[(kind, workers)] = elapsed;
-                baseline ??= result;
-                var same = Same(baseline.Values, result.Values) ? "yes" : "NO";
+                baseline ??= result!;
+                var same = Same(baseline.Values, result!.Values) ? "yes" : "NO";
                 rows.Add([executor.Name, workers.ToString(), $"{elapsed:0.00} s", $"{size / 1e6 / elapsed:0} MB/s", same]);
             }
 
@@ -61,7 +67,7 @@ public sealed class MultiprocessingTourSection : ITourSection
             section.Text($"Word count of {ByteSize.Format(size)} of generated Zipf text ({baseline.Values.Values.Sum():N0} words, {baseline.Values.Count:N0} distinct), " +
                          "split into 1 MB chunks of whole lines. Each worker counts its chunk (the map, with a per-chunk combiner) and sends " +
                          "the partial counts back; the coordinator adds them up (the reduce). Processes talk over pipes with length-prefixed frames.")
-                .Table(["executor", "workers", "wall time", "throughput", "same counts"], rows)
+                .Table(["executor", "workers", "wall time (best of 2)", "throughput", "same counts"], rows)
                 .Code("braid mapreduce wordcount FILE --executor processes --workers 2 --top 5\n" +
                       string.Join("\n", top.Select(p => $"{p.Key}\t{p.Value}")));
 
