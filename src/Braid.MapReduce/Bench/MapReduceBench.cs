@@ -25,6 +25,7 @@ public static class MapReduceBench
     public static async Task<BenchResults> RunAsync(long size, WorkerLaunch launch, Action<string> log, CancellationToken cancellationToken)
     {
         var results = new BenchResults("mapreduce");
+        results.Machine["load average at start"] = LoadAverage();
         var input = Path.Combine(Path.GetTempPath(), $"braid-mapreduce-bench-{Environment.ProcessId}.txt");
         try
         {
@@ -69,7 +70,9 @@ public static class MapReduceBench
             if (pipeline is { } sort) results.AddRatio("sort pipeline / braid processes x2", sort / processes2, 1, "wall time of the sort pipeline over Braid's");
             results.AddRatio("processes speed-up 1 -> 2 workers", results.Find("wall time", "processes x1")!.Value / processes2, 1.7, "near-linear on 2 cores is 2");
             results.AddRatio("threads speed-up 1 -> 2 workers", results.Find("wall time", "threads x1")!.Value / results.Find("wall time", "threads x2")!.Value, 1.7, "near-linear on 2 cores is 2");
-            results.Notes.Add($"every figure is the best of {Repeats} runs (the machine is shared)");
+            results.Machine["load average at end"] = LoadAverage();
+            results.Notes.Add($"every figure is the best of {Repeats} runs (the machine is shared); load average (1, 5, 15 min) " +
+                              $"at start {results.Machine["load average at start"]}, at end {results.Machine["load average at end"]}");
             results.Notes.Add($"peak memory: this process's peak resident set during the run (reset before it), plus each worker process's own peak; peers: the largest process of the run (GNU time)");
         }
         finally
@@ -203,6 +206,19 @@ public static class MapReduceBench
             if (!last.Ran) break;
         }
         return (last, best);
+    }
+
+    /// <summary>The system's load averages, since figures on a busy shared machine must say how busy it was.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static bool SameCounts(IReadOnlyDictionary<string, long> a, IReadOnlyDictionary<string, long> b) =>
