@@ -39,7 +39,13 @@ public sealed class Merger
             if (partial.Combined is { } combined)
             {
                 if (!_job.HasCombiner) throw new InvalidOperationException("combined partial for a job without a combiner");
-                for (var i = 0; i < combined.Count; i++) Fold(combined.KeyAt(i), combined.ValueAt(i));
+                Span<byte> key = stackalloc byte[256];
+                for (var i = 0; i < combined.Count; i++)
+                {
+                    // Short keys are copied to the stack; only a key too long for it is materialised.
+                    if (combined.KeyLengthAt(i) <= key.Length) Fold(key[..combined.CopyKeyAt(i, key)], combined.ValueAt(i));
+                    else Fold(combined.KeyAt(i), combined.ValueAt(i));
+                }
             }
             else if (partial.Pairs is { } pairs)
             {

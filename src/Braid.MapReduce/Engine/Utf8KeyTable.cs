@@ -83,6 +83,27 @@ public sealed class Utf8KeyTable
     /// <summary>The key of entry <paramref name="index"/> (0 to <see cref="Count"/> - 1, in insertion order).</summary>
     public ReadOnlySpan<byte> KeyAt(int index) => KeyOf(ref _slots[_order[index]], this);
 
+    /// <summary>The length in bytes of the key of entry <paramref name="index"/>.</summary>
+    public int KeyLengthAt(int index) => _slots[_order[index]].Length - 1;
+
+    /// <summary>Copies the key of entry <paramref name="index"/> into <paramref name="into"/> (no allocation); returns its length.</summary>
+    public int CopyKeyAt(int index, Span<byte> into)
+    {
+        ref var slot = ref _slots[_order[index]];
+        var length = slot.Length - 1;
+        var inline = MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref slot.Prefix, 1));
+        if (length <= InlineBytes)
+        {
+            inline[..length].CopyTo(into);
+        }
+        else
+        {
+            inline.CopyTo(into);
+            _arena.AsSpan(slot.Offset, length - InlineBytes).CopyTo(into[InlineBytes..]);
+        }
+        return length;
+    }
+
     /// <summary>The value of entry <paramref name="index"/>.</summary>
     public long ValueAt(int index) => _slots[_order[index]].Value;
 

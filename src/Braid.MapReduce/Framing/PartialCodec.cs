@@ -24,7 +24,17 @@ public static class PartialCodec
         output.Advance(17);
         if (partial.Combined is { } combined)
         {
-            for (var i = 0; i < combined.Count; i++) WriteEntry(output, combined.KeyAt(i), combined.ValueAt(i));
+            for (var i = 0; i < combined.Count; i++)
+            {
+                // The key is copied straight from the table into the output, never materialised on its own.
+                var keyLength = combined.KeyLengthAt(i);
+                var span = output.GetSpan(keyLength + 20);
+                var at = WriteVarint(span, (ulong)keyLength);
+                at += combined.CopyKeyAt(i, span[at..]);
+                var value = combined.ValueAt(i);
+                at += WriteVarint(span[at..], (ulong)((value << 1) ^ (value >> 63)));
+                output.Advance(at);
+            }
         }
         else
         {
