@@ -11,6 +11,7 @@ public static class BenchCommand
         bench.Subcommands.Add(RuntimeBenchCommand.Create());
         bench.Subcommands.Add(PrimitivesBenchCommand.Create());
         bench.Subcommands.Add(OverheadsBenchCommand.Create());
+        bench.Subcommands.Add(MapReduceBenchCommand.Create());
         return bench;
     }
 }

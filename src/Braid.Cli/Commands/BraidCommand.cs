@@ -12,6 +12,8 @@ public static class BraidCommand
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(GilCommand.Create());
         root.Subcommands.Add(ChildCommand.Create());
+        root.Subcommands.Add(MapReduceCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 }

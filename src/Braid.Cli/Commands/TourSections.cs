@@ -9,8 +9,9 @@ public static class TourSections
     [
         new Braid.Gil.Tour.GilTourSection(),
         new Braid.Gil.Tour.NativeTourSection(),
+        new Braid.Benchmarks.Primitives.QueuesTourSection(),
+        new Braid.MapReduce.Tour.MultiprocessingTourSection(Braid.MapReduce.Executors.WorkerLaunch.CurrentExecutable()),
         new Braid.Overheads.OverheadsTourSection(),
         new Braid.Benchmarks.Runtime.RuntimeTourSection(),
-        new Braid.Benchmarks.Primitives.QueuesTourSection(),
     ];
 }

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Braid.MapReduce.Bench;
+using Braid.MapReduce.Executors;
+using Braid.MapReduce.Generators;
+
+namespace Braid.Cli.Commands;
+
+/// <summary><c>braid bench mapreduce</c>: word count per executor and worker count against the sort pipeline and a Python pool.</summary>
+public static class MapReduceBenchCommand
+{
+    public static Command Create()
+    {
+        var size = new Option<string>("--size") { Description = "Size of the generated input.", DefaultValueFactory = _ => "200MB", HelpName = "SIZE" };
+        var json = CommonOptions.Json();
+        var command = new Command("mapreduce", "Word count: inline, threads and processes (1, 2, 4 workers) against the sort pipeline and Python's multiprocessing.Pool.") { size, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!ByteSize.TryParse(parse.GetValue(size)!, out var bytes) || bytes < 1)
+            {
+                throw new UsageException($"--size: '{parse.GetValue(size)}' is not a size (like 200MB)");
+            }
+            var results = await MapReduceBench.RunAsync(bytes, WorkerLaunch.CurrentExecutable(), line => Console.Error.WriteLine($"bench: {line}"), cancellationToken);
+            results.Print(Cli.Out);
+            if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
+            return 0;
+        });
+        return command;
+    }
+}

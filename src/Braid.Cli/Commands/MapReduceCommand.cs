@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Braid.MapReduce.Engine;
+using Braid.MapReduce.Executors;
+using Braid.MapReduce.Generators;
+using Braid.MapReduce.Jobs;
+using Spectre.Console;
+
+namespace Braid.Cli.Commands;
+
+/// <summary><c>braid mapreduce wordcount|logs|generate</c>: the map-reduce pipeline on files.</summary>
+public static class MapReduceCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("mapreduce", "Analyse large text and log files with map-reduce, inline, on threads or on worker processes.");
+        command.Subcommands.Add(JobCommand(WordCountJob.JobName, "Count words (runs of letters or digits, lowercased): word<TAB>count, most frequent first.", defaultTop: null));
+        command.Subcommands.Add(JobCommand(LogsJob.JobName, "Combined-format access log analytics: status, hour, top paths and clients, bytes, malformed lines.", defaultTop: 10));
+        command.Subcommands.Add(MapReduceGenerateCommand.Create());
+        return command;
+    }
+
+    private static Command JobCommand(string jobName, string description, int? defaultTop)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Input files (UTF-8 text; invalid bytes are replaced and counted).", Arity = ArgumentArity.OneOrMore };
+        var executor = new Option<string>("--executor")
+        {
+            Description = "Where the map runs: inline (one thread), threads or processes.",
+            DefaultValueFactory = _ => "processes",
+            HelpName = "inline|threads|processes",
+        };
+        executor.Validators.Add(r =>
+        {
+            if (!Enum.TryParse<ExecutorKind>(r.GetValueOrDefault<string>(), ignoreCase: true, out _)) r.AddError("--executor must be inline, threads or processes.");
+        });
+        var workers = CommonOptions.Positive("--workers", Environment.ProcessorCount, "Worker threads or processes (default: the number of cores).");
+        var top = new Option<int?>("--top") { Description = defaultTop is null ? "Print only the K most frequent words." : $"Rows in the top lists (default {defaultTop}).", HelpName = "K" };
+        top.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--top must be at least 1.");
+        });
+        var output = new Option<FileInfo?>("--out") { Description = "Write the result to this file instead of standard output.", HelpName = "FILE" };
+        var chunk = new Option<string>("--chunk-size")
+        {
+            Description = "Bytes per chunk (lines are never split).",
+            DefaultValueFactory = _ => ByteSize.Format(MapReduceRunner.DefaultChunkSize),
+            HelpName = "SIZE",
+        };
+        var command = new Command(jobName, description) { files, executor, workers, top, output, chunk };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!ByteSize.TryParse(parse.GetValue(chunk)!, out var chunkSize) || chunkSize < 1 || chunkSize > 1 << 30)
+            {
+                throw new UsageException($"--chunk-size: '{parse.GetValue(chunk)}' is not a size between 1 byte and 1GB (like 4MB)");
+            }
+            var outFile = parse.GetValue(output);
+            if (outFile?.Directory is { Exists: false } missing) throw new UsageException($"--out: no such directory: {missing.FullName}");
+            if (outFile is { } && Directory.Exists(outFile.FullName)) throw new UsageException($"--out: {outFile.FullName} is a directory");
+            JobCatalog.TryCreate(jobName, out var job);
+            var executorKind = Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true);
+            var run = ExecutorFactory.Create(executorKind, parse.GetValue(workers), WorkerLaunch.CurrentExecutable());
+            MapReduceResult result;
+            try
+            {
+                result = await MapReduceProgressDisplay.RunAsync(job!, parse.GetValue(files)!, run, (int)chunkSize, cancellationToken);
+            }
+            catch (InputException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            using (var writer = outFile is null ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : new StreamWriter(outFile.FullName, false, new System.Text.UTF8Encoding(false), 1 << 16))
+            {
+                if (jobName == WordCountJob.JobName) WordCountReport.Write(writer, WordCountReport.Sorted(result.Values, parse.GetValue(top)));
+                else LogReport.From(result.Values, parse.GetValue(top) ?? defaultTop ?? 10).Write(writer);
+            }
+
+            var stats = result.Stats;
+            var summary = $"{jobName}: {ByteSize.Format(stats.Bytes)} in {stats.Chunks} chunks, {result.Elapsed.TotalSeconds:0.00} s " +
+                          $"({stats.Bytes / 1e6 / Math.Max(result.Elapsed.TotalSeconds, 1e-9):0} MB/s) on {run.Name} x{run.Workers}";
+            if (stats.Retries > 0 || stats.WorkersReplaced > 0) summary += $"; {stats.Retries} chunk retries, {stats.WorkersReplaced} workers replaced";
+            if (result.InvalidUtf8 > 0) summary += $"; {result.InvalidUtf8} invalid UTF-8 sequences replaced";
+            Console.Error.WriteLine(summary);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using Braid.MapReduce.Executors;
+
+return WorkerHost.Run(Console.OpenStandardInput(), Console.OpenStandardOutput());

@@ -1,0 +1,56 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Braid.MapReduce.Engine;
+
+/// <summary>
+/// Runs a job's map function over one chunk: decodes its UTF-8 (replacing and counting invalid sequences, never
+/// failing on them) and collects what the map emits. Every executor maps through here, so all give the same answer.
+/// </summary>
+public static class ChunkMapper
+{
+    /// <summary>Maps one chunk into its partial result.</summary>
+    public static Partial Map(MapReduceJob job, Chunk chunk) => Map(job, chunk.Index, chunk.FirstLine, chunk.Bytes);
+
+    /// <summary>Maps the bytes of a chunk into its partial result.</summary>
+    public static Partial Map(MapReduceJob job, int chunkIndex, long firstLine, ReadOnlySpan<byte> bytes)
+    {
+        var invalid = Utf8.IsValid(bytes) ? 0 : CountInvalid(bytes);
+        if (job.MapsUtf8)
+        {
+            var direct = new Emitter(job);
+            job.MapUtf8(bytes, firstLine, direct);
+            return direct.ToPartial(chunkIndex, invalid);
+        }
+        // Each byte yields at most one UTF-16 unit (a 4-byte sequence yields two), so the byte count bounds the length.
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: true);
+            if (status != System.Buffers.OperationStatus.Done) throw new InvalidOperationException($"UTF-8 decoding stopped: {status}");
+            var emitter = new Emitter(job);
+            job.Map(chars.AsSpan(0, written), firstLine, emitter);
+            return emitter.ToPartial(chunkIndex, invalid);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>Counts the invalid sequences that decoding replaces, by the same rule (maximal subparts).</summary>
+    internal static long CountInvalid(ReadOnlySpan<byte> bytes)
+    {
+        long invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            var ascii = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0) break;
+            bytes = bytes[ascii..];
+            if (Rune.DecodeFromUtf8(bytes, out _, out var consumed) != System.Buffers.OperationStatus.Done) invalid++;
+            bytes = bytes[consumed..];
+        }
+        return invalid;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Buffers;
+using System.Text;
+
+namespace Braid.MapReduce.Engine;
+
+/// <summary>
+/// Where a map function puts its (key, value) pairs for one chunk. With a combiner the pairs are merged per key at
+/// once, in a table keyed by the key's UTF-8 bytes, so that a key already seen costs no allocation.
+/// </summary>
+public sealed class Emitter
+{
+    private readonly MapReduceJob _job;
+    private readonly Utf8KeyTable? _combined;
+    private readonly List<KeyValuePair<string, long>>? _pairs;
+
+    /// <summary>Creates an empty emitter for one chunk of the job.</summary>
+    public Emitter(MapReduceJob job)
+    {
+        _job = job;
+        if (job.HasCombiner) _combined = Utf8KeyTable.Rent();
+        else _pairs = new List<KeyValuePair<string, long>>();
+    }
+
+    /// <summary>Emits one pair whose key is given as UTF-8 bytes.</summary>
+    // Hot: compiled fully optimised at once, since a worker calls it only a few dozen times in its life.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void Emit(ReadOnlySpan<byte> key, long value)
+    {
+        if (_combined is not null)
+        {
+            ref var slot = ref _combined.GetOrAdd(key, out var exists);
+            slot = exists ? _job.Combine(slot, value) : value;
+        }
+        else
+        {
+            _pairs!.Add(new(Encoding.UTF8.GetString(key), value));
+        }
+    }
+
+    /// <summary>Emits one pair.</summary>
+    public void Emit(ReadOnlySpan<char> key, long value)
+    {
+        if (_pairs is not null)
+        {
+            _pairs.Add(new(key.ToString(), value));
+            return;
+        }
+        var max = Encoding.UTF8.GetMaxByteCount(key.Length);
+        byte[]? rented = null;
+        var bytes = max <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            Emit(bytes[..Encoding.UTF8.GetBytes(key, bytes)], value);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The chunk's output, taken once the map function has returned.</summary>
+    internal Partial ToPartial(int chunkIndex, long invalidUtf8) =>
+        new(chunkIndex, _combined, _pairs, invalidUtf8);
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Braid.MapReduce.Executors;
+
+namespace Braid.MapReduce.Engine;
+
+/// <summary>Runs a job over input files on an executor: checks the files, streams the chunks, merges and reduces.</summary>
+public static class MapReduceRunner
+{
+    /// <summary>The default chunk size: large enough that per-chunk costs vanish, small enough to keep memory low.</summary>
+    public const int DefaultChunkSize = 4 << 20;
+
+    /// <summary>
+    /// Runs the job. <paramref name="stats"/>, if given, is updated as chunks finish (for a progress display).
+    /// Throws <see cref="InputException"/> for unusable files and <see cref="ChunkFailedException"/> when a chunk fails
+    /// on every attempt.
+    /// </summary>
+    public static async Task<MapReduceResult> RunAsync(MapReduceJob job, IReadOnlyList<string> files, IExecutor executor,
+        int chunkSize = DefaultChunkSize, MapReduceStats? stats = null, CancellationToken cancellationToken = default)
+    {
+        stats ??= new MapReduceStats();
+        stats.TotalBytes = InputFiles.Validate(files);
+        var clock = Stopwatch.StartNew();
+        var merger = new Merger(job);
+        await executor.RunAsync(job, ChunkReader.Read(files, chunkSize), (chunk, partial) =>
+        {
+            merger.Add(partial);
+            partial.Release();
+            stats.ChunkDone(chunk);
+            chunk.Release();
+        }, stats, cancellationToken);
+        var values = merger.Reduce();
+        return new MapReduceResult(values, merger.InvalidUtf8, stats, clock.Elapsed);
+    }
+}

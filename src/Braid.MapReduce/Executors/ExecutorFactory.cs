@@ -1,0 +1,14 @@
+namespace Braid.MapReduce.Executors;
+
+/// <summary>Makes executors by kind.</summary>
+public static class ExecutorFactory
+{
+    /// <summary>Creates an executor; <paramref name="launch"/> is needed only for <see cref="ExecutorKind.Processes"/>.</summary>
+    public static IExecutor Create(ExecutorKind kind, int workers, WorkerLaunch? launch = null, IWorkerObserver? observer = null) => kind switch
+    {
+        ExecutorKind.Inline => new InlineExecutor(),
+        ExecutorKind.Threads => new ThreadsExecutor(workers),
+        ExecutorKind.Processes => new ProcessExecutor(workers, launch ?? WorkerLaunch.CurrentExecutable(), observer),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}

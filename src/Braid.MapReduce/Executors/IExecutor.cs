@@ -1,0 +1,21 @@
+using Braid.MapReduce.Engine;
+
+namespace Braid.MapReduce.Executors;
+
+/// <summary>
+/// Runs a job's map over a stream of chunks and hands each chunk's result to <c>done</c>, exactly once per chunk.
+/// A chunk that fails is retried, up to <see cref="ChunkFailedException.MaxAttempts"/> attempts in all; then the run
+/// fails with <see cref="ChunkFailedException"/>. Cancelling stops the workers and throws
+/// <see cref="OperationCanceledException"/>.
+/// </summary>
+public interface IExecutor
+{
+    /// <summary>What the executor is, for tables: <c>inline</c>, <c>threads</c> or <c>processes</c>.</summary>
+    string Name { get; }
+
+    /// <summary>How many workers map at once.</summary>
+    int Workers { get; }
+
+    /// <summary>Maps every chunk and reports each result.</summary>
+    Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<Chunk, Partial> done, MapReduceStats stats, CancellationToken cancellationToken);
+}

@@ -1,0 +1,34 @@
+namespace Braid.MapReduce.Executors;
+
+/// <summary>How to start a worker process: a program and its arguments.</summary>
+/// <param name="FileName">The program.</param>
+/// <param name="Arguments">Its arguments.</param>
+public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Arguments)
+{
+    /// <summary>This very executable with <c>worker</c>: how the <c>braid</c> command starts its workers.</summary>
+    public static WorkerLaunch CurrentExecutable()
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown");
+        // Run through the dotnet host (dotnet Braid.Cli.dll, a test host), this process cannot start itself as a
+        // worker: start the braid assembly that is loaded here, by the host.
+        if (Path.GetFileNameWithoutExtension(self) is "dotnet" or "testhost" && EntryAssemblyPath() is { } cli)
+        {
+            return new(DotnetHost(), ["exec", cli, "worker"]);
+        }
+        return new(self, ["worker"]);
+    }
+
+    private static string? EntryAssemblyPath() =>
+        AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "Braid.Cli")?.Location is { Length: > 0 } path ? path : null;
+
+    /// <summary>A worker assembly run by the dotnet host (<c>dotnet exec Worker.dll</c>), as tests do.</summary>
+    public static WorkerLaunch DotnetAssembly(string dllPath) => new(DotnetHost(), ["exec", dllPath]);
+
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
+        var self = Environment.ProcessPath;
+        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
+        return "dotnet";
+    }
+}
