@@ -45,6 +45,7 @@ public sealed class OverheadsTourSection : ITourSection
         Headline("Task create+join", Figure("create+join, n=100", "Task (async)", "µs"));
         Headline("OS thread switch", Figure("switch (ping-pong)", "OS thread", "µs"));
         Headline("Task switch", Figure("switch (ping-pong)", "Task (async)", "µs"));
+        Headline("Braid coroutine switch", Figure("switch (ping-pong)", "Braid coroutine", "µs"));
         return section;
     }, cancellationToken);
 }
