@@ -105,6 +105,8 @@ internal sealed class Kernel
         {
             _closed = true;
             t_current = null;
+            // Scopes still counted as cancelled (the root scope, scopes left open by a deadlock) leave with the loop.
+            CountCancelledScope(-CancelledScopes);
         }
     }
 
