@@ -21,6 +21,18 @@ public static class Measure
         return best;
     }
 
+    /// <summary>
+    /// Runs <paramref name="run"/> repeatedly for at least <paramref name="minimum"/>: tiered compilation promotes code
+    /// to optimised (and profile-guided) code only after many calls and a delay, while the BCL starts precompiled, so
+    /// measuring cold code would compare tier-0 code with optimised code.
+    /// </summary>
+    public static void WarmUp(TimeSpan minimum, Action run)
+    {
+        var clock = Stopwatch.StartNew();
+        do run();
+        while (clock.Elapsed < minimum);
+    }
+
     /// <summary>Nanoseconds per operation.</summary>
     public static double NanosPer(TimeSpan elapsed, long operations) => elapsed.TotalMilliseconds * 1e6 / operations;
 }

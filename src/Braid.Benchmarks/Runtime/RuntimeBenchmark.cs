@@ -57,16 +57,18 @@ public static class RuntimeBenchmark
         return results;
     }
 
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
+
     private static double Switch(BenchResults results, string subject, int rounds, int repeats, Action<int> pingPong)
     {
-        pingPong(Math.Min(rounds, 1000)); // warm up the JIT
+        Measure.WarmUp(WarmUpTime, () => pingPong(rounds));
         var best = Measure.Best(repeats, () => pingPong(rounds));
         return results.Add("context switch", subject, Measure.NanosPer(best, 2L * rounds), "ns");
     }
 
     private static double Spawn(BenchResults results, string subject, int count, int repeats, Action<int> spawnJoin)
     {
-        spawnJoin(Math.Min(count, 1000));
+        Measure.WarmUp(WarmUpTime, () => spawnJoin(count));
         var best = Measure.Best(repeats, () => spawnJoin(count));
         return results.Add("spawn + join", subject, Measure.NanosPer(best, count), "ns");
     }
