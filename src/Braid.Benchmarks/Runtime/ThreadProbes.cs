@@ -1,7 +1,7 @@
 namespace Braid.Benchmarks.Runtime;
 
-/// <summary>The same measurements on OS threads: (c).</summary>
-internal static class ThreadProbes
+/// <summary>The same measurements on OS threads: (c). The overheads suite's thread row reuses them.</summary>
+public static class ThreadProbes
 {
     /// <summary>Two threads ping-pong through a pair of kernel events: <paramref name="rounds"/> round trips.</summary>
     public static void PingPong(int rounds)

@@ -66,22 +66,7 @@ public sealed class ProcessExecutor : IExecutor
                 throw;
             }
         }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var feeder = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                foreach (var chunk in chunks) queue.Add(chunk, stop.Token);
-            }
-            catch
-            {
-                stop.Cancel();
-                throw;
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var feeder = ExecutorTasks.StartFeeder(chunks, queue, stop);
 
         try
         {

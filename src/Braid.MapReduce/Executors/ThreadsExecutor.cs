@@ -43,22 +43,7 @@ public sealed class ThreadsExecutor : IExecutor
             }
         }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
 
-        var feeder = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                foreach (var chunk in chunks) queue.Add(chunk, stop.Token);
-            }
-            catch
-            {
-                stop.Cancel();
-                throw;
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var feeder = ExecutorTasks.StartFeeder(chunks, queue, stop);
 
         await ExecutorTasks.WhenAllAsync([feeder, .. threads], cancellationToken);
     }
