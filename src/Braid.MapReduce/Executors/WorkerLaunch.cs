@@ -9,7 +9,7 @@ public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Argumen
     public static WorkerLaunch CurrentExecutable()
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown");
-        // Run through the dotnet host (dotnet Braid.Cli.dll, a test host), this process cannot start itself as a
+        // Run through the dotnet host (dotnet braid.dll, a test host), this process cannot start itself as a
         // worker: start the braid assembly that is loaded here, by the host.
         if (Path.GetFileNameWithoutExtension(self) is "dotnet" or "testhost" && EntryAssemblyPath() is { } cli)
         {
@@ -19,7 +19,7 @@ public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Argumen
     }
 
     private static string? EntryAssemblyPath() =>
-        AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "Braid.Cli")?.Location is { Length: > 0 } path ? path : null;
+        AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == "braid")?.Location is { Length: > 0 } path ? path : null;
 
     /// <summary>A worker assembly run by the dotnet host (<c>dotnet exec Worker.dll</c>), as tests do.</summary>
     public static WorkerLaunch DotnetAssembly(string dllPath) => new(DotnetHost(), ["exec", dllPath]);

@@ -4,18 +4,18 @@ namespace Braid.Overheads.Child;
 
 /// <summary>
 /// Starts <c>braid child ...</c>, the hidden command that the process units and cross-process transports run as
-/// their peer: the <c>braid</c> executable beside this assembly, or <c>dotnet Braid.Cli.dll</c> where only the
+/// their peer: the <c>braid</c> executable beside this assembly, or <c>dotnet braid.dll</c> where only the
 /// assembly is there (a test's output folder).
 /// </summary>
 public static class ChildLauncher
 {
-    /// <summary>True when a braid executable or Braid.Cli.dll was found beside this assembly.</summary>
+    /// <summary>True when a braid executable or braid.dll was found beside this assembly.</summary>
     public static bool IsAvailable => Command() is not null;
 
     /// <summary>A start description for <c>braid child ARGS</c> with the given streams redirected.</summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, bool redirectInput = true, bool redirectOutput = true)
     {
-        var (program, prefix) = Command() ?? throw new InvalidOperationException("braid child: neither the braid executable nor Braid.Cli.dll is beside " + AppContext.BaseDirectory);
+        var (program, prefix) = Command() ?? throw new InvalidOperationException("braid child: neither the braid executable nor braid.dll is beside " + AppContext.BaseDirectory);
         var info = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
@@ -39,7 +39,7 @@ public static class ChildLauncher
         var dir = AppContext.BaseDirectory;
         var exe = Path.Combine(dir, OperatingSystem.IsWindows() ? "braid.exe" : "braid");
         if (File.Exists(exe)) return (exe, []);
-        var dll = Path.Combine(dir, "Braid.Cli.dll");
+        var dll = Path.Combine(dir, "braid.dll");
         if (!File.Exists(dll)) return null;
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (string.IsNullOrEmpty(host) || !File.Exists(host))
