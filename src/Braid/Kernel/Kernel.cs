@@ -296,7 +296,7 @@ internal sealed class Kernel
     public Strand<T> Spawn<T>(Delegate body, CancelScope scope, string? name)
     {
         if (_closed) throw new InvalidOperationException("This loop has finished; nothing more can be spawned on it.");
-        var request = new SpawnRequest(this, scope, name, _nextStrandId++, typeof(T));
+        var request = new SpawnRequest(scope, name, _nextStrandId++, typeof(T));
         _spawnRequest = request;
         Coroutine<T> root = default;
         Exception? bodyError = null;

@@ -67,8 +67,6 @@ public abstract class Strand
 
     internal StrandExtras Extras => _extras ??= new StrandExtras();
 
-    internal bool HasJoiners => _extras?.Joiners is { IsEmpty: false };
-
     /// <summary>Runs the strand's root frame: its first turn, and for a strand frame every resume of the root.</summary>
     internal abstract void Start();
 

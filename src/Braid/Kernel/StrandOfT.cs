@@ -100,7 +100,7 @@ internal sealed class CoroutineStrand<T> : Strand<T>, IRootListener<T>
 }
 
 /// <summary>Where a strand being spawned goes, and what it is called: handed from <see cref="Kernel.Spawn{T}"/> to the builder.</summary>
-internal readonly record struct SpawnRequest(Kernel Kernel, CancelScope Scope, string? Name, int Id, Type ResultType);
+internal readonly record struct SpawnRequest(CancelScope Scope, string? Name, int Id, Type ResultType);
 
 /// <summary>How the builders turn the root coroutine of a strand being spawned into the strand itself.</summary>
 internal static class StrandFrames
