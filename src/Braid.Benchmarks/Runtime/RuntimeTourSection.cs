@@ -59,8 +59,8 @@ public sealed class RuntimeTourSection : ITourSection
 
         var switchRatio = results.Ratios.First(r => r.Name.StartsWith("switch"));
         var spawnRatio = results.Ratios.First(r => r.Name.StartsWith("spawn"));
-        section.Headline("switch vs Task.Yield", $"{switchRatio.Value:0.0}x faster")
-            .Headline("spawn+join vs async Task", $"{spawnRatio.Value:0.0}x faster")
+        section.Headline("switch speed-up over Task.Yield", $"{switchRatio.Value:0.0}x")
+            .Headline("spawn+join speed-up over async Task", $"{spawnRatio.Value:0.0}x")
             .Headline("bytes per parked strand", $"{results.Find("bytes per parked", "braid coroutine"):0} B");
     }
 }
