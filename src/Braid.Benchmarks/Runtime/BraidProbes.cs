@@ -42,23 +42,20 @@ public static class BraidProbes
     {
         var strands = new Strand[count];
         await ParkAll(strands); // warm up: JIT, pools, list capacities
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        s_release = new Event();
-        for (var i = 0; i < count; i++) strands[i] = Loop.Spawn(Parked);
-        await Loop.Yield(); // every new strand runs to its park before main's next turn
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-        if (s_release.Waiting != count) throw new InvalidOperationException("not every strand parked");
-        s_release.Set();
-        foreach (var s in strands) await s.Join();
-        return (double)bytes / count;
+        return await ParkAll(strands) / count;
     });
 
-    private static async Coroutine ParkAll(Strand[] strands)
+    /// <summary>Spawns a strand per slot that parks on an event, releases and joins them all; returns the bytes the parking allocated.</summary>
+    private static async Coroutine<double> ParkAll(Strand[] strands)
     {
         s_release = new Event();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < strands.Length; i++) strands[i] = Loop.Spawn(Parked);
-        await Loop.Yield();
+        await Loop.Yield(); // every new strand runs to its park before main's next turn
+        double bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        if (s_release.Waiting != strands.Length) throw new InvalidOperationException("not every strand parked");
         s_release.Set();
         foreach (var s in strands) await s.Join();
+        return bytes;
     }
 }

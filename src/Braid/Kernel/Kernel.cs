@@ -274,10 +274,7 @@ internal sealed class Kernel
     /// <summary>Parks the current strand on a foreign awaitable (a Task); returns the callback that brings it back.</summary>
     public Action BeginForeignWait(IResumable frame)
     {
-        var strand = CurrentOrThrow();
-        var wait = new ForeignWait(this, strand);
-        PrepareToPark(strand, wait);
-        Outstanding++;
+        var wait = ForeignWait.Begin(this, abortable: false);
         SuspendCurrent(frame);
         return wait.OnForeignCompleted;
     }
