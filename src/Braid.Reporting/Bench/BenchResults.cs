@@ -42,7 +42,18 @@ public sealed class BenchResults
         ["cores"] = Environment.ProcessorCount.ToString(),
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
         ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+        // Allocation-heavy figures move with the GC mode (the size of gen0 differs), so every result says which ran.
+        ["gc"] = GcMode(),
     };
+
+    /// <summary>The GC this process runs: workstation or server, background (concurrent) or not.</summary>
+    public static string GcMode()
+    {
+        var kind = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
+        var concurrent = AppContext.GetData("System.GC.Concurrent") is bool value ? value : true;
+        if (Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") is { } env) concurrent = env.Trim() != "0";
+        return $"{kind}, {(concurrent ? "background (concurrent)" : "non-concurrent")}";
+    }
 
     /// <summary>Every figure, in the order measured.</summary>
     public List<Measurement> Measurements { get; } = new();
@@ -111,5 +122,6 @@ public sealed class BenchResults
         {
             console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
         }
+        console.MarkupLine($"[grey]{Machine["cores"]} cores, {Markup.Escape(Machine["runtime"])}, GC: {Markup.Escape(Machine["gc"])}[/]");
     }
 }

@@ -57,14 +57,15 @@ public struct CoroutineMethodBuilder
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct CoroutineMethodBuilder<T>
 {
+    // Only the frame: a result returned without suspending travels through SyncResult instead of a field here,
+    // because the builder lives inside every frame (and every strand) and a T field would make them all bigger.
     private IFrame<T>? _box;
-    private T _result;
 
     /// <summary>Creates a builder.</summary>
     public static CoroutineMethodBuilder<T> Create() => default;
 
     /// <summary>The coroutine handle returned to the caller.</summary>
-    public Coroutine<T> Task => _box is null ? new Coroutine<T>(_result) : new Coroutine<T>(_box);
+    public Coroutine<T> Task => _box is null ? new Coroutine<T>(SyncResult<T>.Take()) : new Coroutine<T>(_box);
 
     /// <summary>Runs the method until its first suspension (or, for a strand's root coroutine, until its first turn).</summary>
     public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
@@ -81,7 +82,7 @@ public struct CoroutineMethodBuilder<T>
     /// <summary>Completes the coroutine with its result.</summary>
     public void SetResult(T result)
     {
-        if (_box is null) _result = result;
+        if (_box is null) SyncResult<T>.Put(result);
         else _box.SetResult(result);
     }
 
@@ -102,5 +103,24 @@ public struct CoroutineMethodBuilder<T>
     {
         var box = Suspension.FrameOf(ref _box, ref stateMachine);
         if (!Suspension.TrySuspendOnLoop(ref awaiter, box)) awaiter.UnsafeOnCompleted(Suspension.Foreign(box));
+    }
+}
+
+/// <summary>
+/// The result of a coroutine that returned without suspending, on its way from the builder's SetResult to its Task
+/// getter. The compiler calls the two back to back on one thread (SetResult is the last thing the method does before
+/// Start returns, and Task is read right after), so one slot per thread and type is enough.
+/// </summary>
+internal static class SyncResult<T>
+{
+    [ThreadStatic] private static T? t_value;
+
+    public static void Put(T value) => t_value = value;
+
+    public static T Take()
+    {
+        var value = t_value;
+        t_value = default; // do not keep a returned object alive
+        return value!;
     }
 }

@@ -53,6 +53,22 @@ public class RunTests
     }
 
     [Fact]
+    public void SynchronousResults_NestedAndOfTheSameType_EachReachItsOwnCaller()
+    {
+        // A result returned without suspending passes through one slot per thread and type: coroutines of the same
+        // result type completing inside one another must still each hand back their own value.
+        static async Coroutine<string> Word(int depth)
+        {
+            if (depth == 0) return "x";
+            var inner = await Word(depth - 1);
+            var sibling = await Word(0);
+            return $"({inner}{sibling}{depth})";
+        }
+
+        Assert.Equal("(((xx1)x2)x3)", Loop.Run(() => Word(3)));
+    }
+
+    [Fact]
     public void AwaitingATask_ResumesOnTheLoopThread()
     {
         var threads = Loop.Run(async () =>
