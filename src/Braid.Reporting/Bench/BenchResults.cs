@@ -50,7 +50,8 @@ public sealed class BenchResults
     public static string GcMode()
     {
         var kind = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
-        var concurrent = AppContext.GetData("System.GC.Concurrent") is bool value ? value : true;
+        // runtimeconfig.json settings arrive as strings; .NET's default is concurrent.
+        var concurrent = !string.Equals(AppContext.GetData("System.GC.Concurrent")?.ToString(), "false", StringComparison.OrdinalIgnoreCase);
         if (Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") is { } env) concurrent = env.Trim() != "0";
         return $"{kind}, {(concurrent ? "background (concurrent)" : "non-concurrent")}";
     }
