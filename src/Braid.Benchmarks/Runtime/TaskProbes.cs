@@ -3,7 +3,7 @@ using Braid.Benchmarks.Baselines;
 namespace Braid.Benchmarks.Runtime;
 
 /// <summary>The same measurements on .NET's own async/await: (a) on a single-thread context, (b) on the thread pool.</summary>
-internal static class TaskProbes
+public static class TaskProbes
 {
     private static async Task<int> Child()
     {
