@@ -22,16 +22,26 @@ public static class Measure
     }
 
     /// <summary>
-    /// Runs <paramref name="run"/> repeatedly for at least <paramref name="minimum"/>: tiered compilation promotes code
-    /// to optimised (and profile-guided) code only after many calls and a delay, while the BCL starts precompiled, so
-    /// measuring cold code would compare tier-0 code with optimised code.
+    /// Runs <paramref name="run"/> repeatedly for at least <paramref name="minimum"/>, and on until the JIT has compiled
+    /// nothing new for a whole run (at most 20 s): tiered compilation promotes code to optimised (and profile-guided)
+    /// code only after many calls and a delay, on a background thread that a loaded machine starves, while the BCL
+    /// starts precompiled; measuring before it is done compares tier-0 code with optimised code.
     /// </summary>
     public static void WarmUp(TimeSpan minimum, Action run)
     {
         var clock = Stopwatch.StartNew();
-        do run();
-        while (clock.Elapsed < minimum);
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (true)
+        {
+            run();
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var quiet = now == compiled;
+            compiled = now;
+            if ((clock.Elapsed >= minimum && quiet) || clock.Elapsed >= MaxWarmUp) return;
+        }
     }
+
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(20);
 
     /// <summary>Nanoseconds per operation.</summary>
     public static double NanosPer(TimeSpan elapsed, long operations) => elapsed.TotalMilliseconds * 1e6 / operations;
