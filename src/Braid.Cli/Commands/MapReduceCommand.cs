@@ -78,6 +78,7 @@ public static class MapReduceCommand
             var summary = $"{jobName}: {ByteSize.Format(stats.Bytes)} in {stats.Chunks} chunks, {result.Elapsed.TotalSeconds:0.00} s " +
                           $"({stats.Bytes / 1e6 / Math.Max(result.Elapsed.TotalSeconds, 1e-9):0} MB/s) on {run.Name} x{run.Workers}";
             if (stats.Retries > 0 || stats.WorkersReplaced > 0) summary += $"; {stats.Retries} chunk retries, {stats.WorkersReplaced} workers replaced";
+            if (stats.Remapped > 0) summary += $", {stats.Remapped} chunks mapped again (their results were held by a lost worker)";
             if (result.InvalidUtf8 > 0) summary += $"; {result.InvalidUtf8} invalid UTF-8 sequences replaced";
             Console.Error.WriteLine(summary);
             return 0;

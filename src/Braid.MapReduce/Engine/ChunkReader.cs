@@ -28,6 +28,7 @@ public static class ChunkReader
     private static IEnumerable<Chunk> ReadFile(string file, int chunkSize, int firstIndex)
     {
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        var fileLength = stream.Length;
         var index = firstIndex;
         long offset = 0;
         long line = 1;
@@ -73,7 +74,7 @@ public static class ChunkReader
                 var next = ArrayPool<byte>.Shared.Rent(nextCapacity);
                 buffer.AsSpan(cut, tail).CopyTo(next);
 
-                var chunk = new Chunk(index++, file, offset, line, buffer, cut);
+                var chunk = new Chunk(index++, file, fileLength, offset, line, buffer, cut);
                 offset += cut;
                 line += buffer.AsSpan(0, cut).Count((byte)'\n');
                 buffer = next;

@@ -58,7 +58,18 @@ public sealed class Emitter
         }
     }
 
+    /// <summary>The number of distinct keys (with a combiner) or pairs emitted so far.</summary>
+    public int Count => _combined?.Count ?? _pairs!.Count;
+
     /// <summary>The chunk's output, taken once the map function has returned.</summary>
-    internal Partial ToPartial(int chunkIndex, long invalidUtf8) =>
-        new(chunkIndex, _combined, _pairs, invalidUtf8);
+    internal Partial ToPartial(int chunkIndex, long invalidUtf8) => ToPartial([chunkIndex], invalidUtf8);
+
+    /// <summary>The output of the chunks mapped into this emitter (several only with a combiner).</summary>
+    internal Partial ToPartial(int[] chunks, long invalidUtf8) => new(chunks, _combined, _pairs, invalidUtf8);
+
+    /// <summary>Throws the output away (a map failed half-way): gives pooled memory back.</summary>
+    internal void Discard()
+    {
+        if (_combined is not null) Utf8KeyTable.Return(_combined);
+    }
 }

@@ -28,6 +28,13 @@ public abstract class MapReduceJob
         throw new NotSupportedException($"job '{Name}' maps decoded text only");
 
     /// <summary>
+    /// True when the map reads <c>firstLine</c> (to name lines in its output). A job that does not lets worker processes
+    /// read their chunks from the file with no pass over the input in the coordinator, which is what numbering lines
+    /// takes.
+    /// </summary>
+    public virtual bool UsesLineNumbers => true;
+
+    /// <summary>
     /// True when <see cref="Combine"/> may merge two values of a key at any time and in any order (it is associative
     /// and commutative). Workers then combine per chunk before sending, and the coordinator folds as results arrive.
     /// </summary>

@@ -21,12 +21,17 @@ public static class MapReduceRunner
         stats.TotalBytes = InputFiles.Validate(files);
         var clock = Stopwatch.StartNew();
         var merger = new Merger(job);
-        await executor.RunAsync(job, ChunkReader.Read(files, chunkSize), (chunk, partial) =>
+        // Numbering lines takes a pass over the input; without it, workers that read their own chunks need only places.
+        var chunks = executor.NeedsBytes || job.UsesLineNumbers ? ChunkReader.Read(files, chunkSize) : ChunkPlaces.Read(files, chunkSize);
+        await executor.RunAsync(job, chunks, (done, partial) =>
         {
             merger.Add(partial);
             partial.Release();
-            stats.ChunkDone(chunk);
-            chunk.Release();
+            foreach (var chunk in done)
+            {
+                stats.ChunkDone(chunk);
+                chunk.Release();
+            }
         }, stats, cancellationToken);
         var values = merger.Reduce();
         return new MapReduceResult(values, merger.InvalidUtf8, stats, clock.Elapsed);

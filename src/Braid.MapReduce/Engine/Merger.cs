@@ -26,7 +26,7 @@ public sealed class Merger
     /// <summary>Chunks merged so far.</summary>
     public int ChunksMerged { get { lock (_lock) return _merged.Count; } }
 
-    /// <summary>Merges one chunk's result; a chunk merged twice is a bug in the executor and throws.</summary>
+    /// <summary>Merges the result of one chunk, or of several combined; a chunk merged twice is a bug in the executor and throws.</summary>
     // Hot: compiled fully optimised at once, since a worker calls it only a few dozen times in its life.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(Partial partial)
@@ -34,7 +34,10 @@ public sealed class Merger
         lock (_lock)
         {
             // Invariant: each chunk counts exactly once, however often it was retried.
-            if (!_merged.Add(partial.ChunkIndex)) throw new InvalidOperationException($"chunk {partial.ChunkIndex} was merged twice");
+            foreach (var chunk in partial.Chunks)
+            {
+                if (!_merged.Add(chunk)) throw new InvalidOperationException($"chunk {chunk} was merged twice");
+            }
             _invalidUtf8 += partial.InvalidUtf8;
             if (partial.Combined is { } combined)
             {

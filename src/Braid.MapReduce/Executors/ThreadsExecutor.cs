@@ -20,10 +20,13 @@ public sealed class ThreadsExecutor : IExecutor
     public string Name => "threads";
 
     /// <inheritdoc />
+    public bool NeedsBytes => true;
+
+    /// <inheritdoc />
     public int Workers { get; }
 
     /// <inheritdoc />
-    public async Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<Chunk, Partial> done, MapReduceStats stats, CancellationToken cancellationToken)
+    public async Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<IReadOnlyList<Chunk>, Partial> done, MapReduceStats stats, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<Chunk>(boundedCapacity: Workers);
@@ -33,7 +36,7 @@ public sealed class ThreadsExecutor : IExecutor
             {
                 foreach (var chunk in queue.GetConsumingEnumerable(stop.Token))
                 {
-                    done(chunk, InProcessAttempts.Map(job, chunk, stats));
+                    done([chunk], InProcessAttempts.Map(job, chunk, stats));
                 }
             }
             catch

@@ -39,6 +39,9 @@ public sealed class WordCountJob : MapReduceJob
     public override bool HasCombiner => true;
 
     /// <inheritdoc />
+    public override bool UsesLineNumbers => false;
+
+    /// <inheritdoc />
     public override long Combine(long a, long b) => a + b;
 
     /// <inheritdoc />
