@@ -17,6 +17,7 @@ public static class MapReduceRunner
     public static async Task<MapReduceResult> RunAsync(MapReduceJob job, IReadOnlyList<string> files, IExecutor executor,
         int chunkSize = DefaultChunkSize, MapReduceStats? stats = null, CancellationToken cancellationToken = default)
     {
+        RunTrace.Log($"{job.Name} on {executor.Name} x{executor.Workers}: start");
         stats ??= new MapReduceStats();
         stats.TotalBytes = InputFiles.Validate(files);
         var clock = Stopwatch.StartNew();
@@ -33,7 +34,9 @@ public static class MapReduceRunner
                 chunk.Release();
             }
         }, stats, cancellationToken);
+        RunTrace.Log("every chunk merged");
         var values = merger.Reduce();
+        RunTrace.Log("reduced");
         return new MapReduceResult(values, merger.InvalidUtf8, stats, clock.Elapsed);
     }
 }

@@ -146,7 +146,7 @@ public sealed class ProcessExecutor : IExecutor
             if (worker is null) throw new InvalidOperationException("results held without a worker");
             try
             {
-                var partial = worker.Flush(held);
+                var partial = worker.Flush(held, _observer);
                 var chunks = held.ToArray();
                 held.Clear();
                 heldBytes = 0;

@@ -29,6 +29,7 @@ public static class WorkerHost
     public static int Run(Stream input, Stream output, Action<int>? beforeMap)
     {
         using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
+        RunTrace.Log("worker running");
         if (!Frame.TryRead(input, out var type, out var buffer, out var length)) return 0;
         if (type != FrameType.Hello)
         {
@@ -56,6 +57,7 @@ public static class WorkerHost
                 {
                     held.Encode(encoded);
                     Frame.Write(output, FrameType.Result, encoded.WrittenSpan);
+                    RunTrace.Log($"worker sent {encoded.WrittenCount} bytes of results");
                     continue;
                 }
                 if (type is not (FrameType.Chunk or FrameType.ChunkRef) || length < 12) throw new InvalidDataException($"expected a Chunk frame, got {type}");
@@ -83,6 +85,7 @@ public static class WorkerHost
                     error = $"{e.GetType().Name}: {e.Message}";
                     held.Discard();
                 }
+                RunTrace.Log($"worker mapped chunk {index}");
                 // Writing is outside the try: a broken pipe to the coordinator ends the worker.
                 if (error is not null)
                 {
@@ -105,6 +108,7 @@ public static class WorkerHost
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+        RunTrace.Log("worker done");
         return 0;
     }
 

@@ -36,6 +36,11 @@ internal sealed class WorkerProcess : IDisposable
         process.ErrorDataReceived += (sender, e) =>
         {
             if (string.IsNullOrWhiteSpace(e.Data)) return;
+            if (RunTrace.Enabled && e.Data.StartsWith("trace ", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine(e.Data);
+                return;
+            }
             _stderrTail.Enqueue(e.Data);
             while (_stderrTail.Count > 3) _stderrTail.TryDequeue(out _);
         };
@@ -76,6 +81,7 @@ internal sealed class WorkerProcess : IDisposable
             throw new WorkerFailedException($"could not start worker {launch.FileName}: {e.Message}", false);
         }
         var worker = new WorkerProcess(process, timeout, time);
+        RunTrace.Log($"started worker {worker.Pid}");
         try
         {
             Frame.Write(worker._toWorker, FrameType.Hello, Encoding.UTF8.GetBytes(jobName));
@@ -122,8 +128,9 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Asks the worker for the result of every chunk it holds, which must be exactly <paramref name="held"/>.</summary>
-    public Partial Flush(IReadOnlyList<Chunk> held)
+    public Partial Flush(IReadOnlyList<Chunk> held, IWorkerObserver? observer)
     {
+        observer?.Flushing(Pid, held);
         var (type, buffer, length) = Exchange(() => Frame.Write(_toWorker, FrameType.Flush, default), "while sending its results");
         if (type == FrameType.Result) return Result(buffer, length, held);
         throw Unexpected(type, buffer, length);
