@@ -115,8 +115,12 @@ public sealed class FileRangeTests : IClassFixture<TestInputs>
     public async Task FileRewrittenInPlace_SoLinesMoved_FailsTheJob_SayingItChanged()
     {
         var file = _inputs.Write("rewritten.txt", string.Concat(Enumerable.Repeat("word\n", 100)));
-        // Same length, but no newline where the chunks were cut.
-        var observer = new Meddle(1, () => File.WriteAllText(file, new string('x', 499) + "\n"));
+        // Overwritten in place, never shorter: the same length, but no newline where the chunks were cut.
+        var observer = new Meddle(1, () =>
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Write);
+            stream.Write(Encoding.ASCII.GetBytes(new string('x', 499) + "\n"));
+        });
         var error = await Assert.ThrowsAsync<ChunkFailedException>(() =>
             TestInputs.RunAsync(new WordCountJob(), file, new ProcessExecutor(1, TestInputs.Worker, observer), 64));
         Assert.Contains("changed: bytes", error.Message);
