@@ -84,7 +84,7 @@ public static class MapReduceCommand
             using (var writer = outFile is null ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : new StreamWriter(outFile.FullName, false, new System.Text.UTF8Encoding(false), 1 << 16))
             {
                 if (jobName == WordCountJob.JobName) WordCountReport.Write(writer, WordCountReport.Sorted(result.Values, parse.GetValue(top)));
-                else LogReport.From(result.Values, parse.GetValue(top) ?? defaultTop ?? 10).Write(writer);
+                else LogReport.From(result.Values, parse.GetValue(top) ?? defaultTop ?? 10, parse.GetValue(files)).Write(writer);
             }
 
             Braid.MapReduce.Engine.RunTrace.Log("output written");

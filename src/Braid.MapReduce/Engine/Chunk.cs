@@ -12,10 +12,11 @@ public sealed class Chunk
 {
     private byte[]? _buffer;
 
-    internal Chunk(int index, string file, long fileLength, long offset, long firstLine, byte[]? buffer, int length)
+    internal Chunk(int index, string file, int fileIndex, long fileLength, long offset, long firstLine, byte[]? buffer, int length)
     {
         Index = index;
         File = file;
+        FileIndex = fileIndex;
         FileLength = fileLength;
         Offset = offset;
         FirstLine = firstLine;
@@ -28,6 +29,9 @@ public sealed class Chunk
 
     /// <summary>The file it came from.</summary>
     public string File { get; }
+
+    /// <summary>The file's position in the job's list of input files, from 0.</summary>
+    public int FileIndex { get; }
 
     /// <summary>The file's length when it was split; a worker reading the file itself checks it has not changed.</summary>
     public long FileLength { get; }

@@ -11,15 +11,18 @@ namespace Braid.MapReduce.Engine;
 public static class ChunkMapper
 {
     /// <summary>Maps one chunk into its partial result.</summary>
-    public static Partial Map(MapReduceJob job, Chunk chunk) => Map(job, chunk.Index, chunk.FirstLine, chunk.Bytes);
+    public static Partial Map(MapReduceJob job, Chunk chunk) => Map(job, chunk.Index, chunk.FileIndex, chunk.FirstLine, chunk.Bytes);
 
-    /// <summary>Maps the bytes of a chunk into its partial result.</summary>
-    public static Partial Map(MapReduceJob job, int chunkIndex, long firstLine, ReadOnlySpan<byte> bytes)
+    /// <summary>Maps the bytes of a chunk of the first (or only) input file into its partial result.</summary>
+    public static Partial Map(MapReduceJob job, int chunkIndex, long firstLine, ReadOnlySpan<byte> bytes) => Map(job, chunkIndex, 0, firstLine, bytes);
+
+    /// <summary>Maps the bytes of a chunk of input file <paramref name="fileIndex"/> into its partial result.</summary>
+    public static Partial Map(MapReduceJob job, int chunkIndex, int fileIndex, long firstLine, ReadOnlySpan<byte> bytes)
     {
         var emitter = new Emitter(job);
         try
         {
-            var invalid = MapInto(job, emitter, firstLine, bytes);
+            var invalid = MapInto(job, emitter, fileIndex, firstLine, bytes);
             return emitter.ToPartial(chunkIndex, invalid);
         }
         catch
@@ -34,8 +37,9 @@ public static class ChunkMapper
     /// chunks before it sends); returns the invalid UTF-8 sequences replaced. If it throws, the emitter holds part of
     /// the chunk and must be discarded.
     /// </summary>
-    public static long MapInto(MapReduceJob job, Emitter emitter, long firstLine, ReadOnlySpan<byte> bytes)
+    public static long MapInto(MapReduceJob job, Emitter emitter, int fileIndex, long firstLine, ReadOnlySpan<byte> bytes)
     {
+        emitter.FileIndex = fileIndex;
         var invalid = Utf8.IsValid(bytes) ? 0 : CountInvalid(bytes);
         if (job.MapsUtf8)
         {

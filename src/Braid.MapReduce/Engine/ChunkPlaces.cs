@@ -23,8 +23,9 @@ public static class ChunkPlaces
         var window = ArrayPool<byte>.Shared.Rent(Window);
         try
         {
-            foreach (var file in files)
+            for (var fileIndex = 0; fileIndex < files.Count; fileIndex++)
             {
+                var file = files[fileIndex];
                 using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read);
                 var length = RandomAccess.GetLength(handle);
                 long offset = 0;
@@ -32,7 +33,7 @@ public static class ChunkPlaces
                 {
                     var end = Cut(handle, file, offset, length, chunkSize, window);
                     if (end - offset > Framing.Frame.MaxPayload - 64) throw new InvalidDataException($"{file}: the line at byte {offset} is longer than 2 GB");
-                    yield return new Chunk(index++, file, length, offset, firstLine: 0, buffer: null, (int)(end - offset));
+                    yield return new Chunk(index++, file, fileIndex, length, offset, firstLine: 0, buffer: null, (int)(end - offset));
                     offset = end;
                 }
             }

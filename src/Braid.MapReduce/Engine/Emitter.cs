@@ -21,6 +21,12 @@ public sealed class Emitter
         else _pairs = new List<KeyValuePair<string, long>>();
     }
 
+    /// <summary>
+    /// The position, in the job's list of input files, of the file whose chunk is being mapped: for a map that names
+    /// places in its input (a line number means little without its file when there are several).
+    /// </summary>
+    public int FileIndex { get; internal set; }
+
     /// <summary>Emits one pair whose key is given as UTF-8 bytes.</summary>
     // Hot: compiled fully optimised at once, since a worker calls it only a few dozen times in its life.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

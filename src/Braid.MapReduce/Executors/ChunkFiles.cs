@@ -13,7 +13,7 @@ namespace Braid.MapReduce.Executors;
 internal sealed class ChunkFiles : IDisposable
 {
     /// <summary>The fixed part of a ChunkRef payload, before the path.</summary>
-    public const int HeadLength = 32;
+    public const int HeadLength = WorkerHost.ChunkHead + 20;
 
     private readonly Dictionary<string, SafeFileHandle> _open = new(StringComparer.Ordinal);
     private byte[] _buffer = [];
@@ -22,9 +22,9 @@ internal sealed class ChunkFiles : IDisposable
     public ReadOnlySpan<byte> Read(ReadOnlySpan<byte> payload)
     {
         if (payload.Length < HeadLength) throw new InvalidDataException("ChunkRef frame too short");
-        var offset = BinaryPrimitives.ReadInt64LittleEndian(payload[12..]);
-        var length = BinaryPrimitives.ReadInt32LittleEndian(payload[20..]);
-        var fileLength = BinaryPrimitives.ReadInt64LittleEndian(payload[24..]);
+        var offset = BinaryPrimitives.ReadInt64LittleEndian(payload[16..]);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(payload[24..]);
+        var fileLength = BinaryPrimitives.ReadInt64LittleEndian(payload[28..]);
         var path = Encoding.UTF8.GetString(payload[HeadLength..]);
         if (!_open.TryGetValue(path, out var handle))
         {

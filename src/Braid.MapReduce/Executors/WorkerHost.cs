@@ -19,6 +19,9 @@ namespace Braid.MapReduce.Executors;
 /// </summary>
 public static class WorkerHost
 {
+    /// <summary>What every Chunk and ChunkRef frame starts with: chunk number, first line, file index.</summary>
+    internal const int ChunkHead = 16;
+
     /// <summary>Serves one coordinator over the given streams; returns the process exit code.</summary>
     public static int Run(Stream input, Stream output) => Run(input, output, beforeMap: null);
 
@@ -60,21 +63,22 @@ public static class WorkerHost
                     RunTrace.Log($"worker sent {encoded.WrittenCount} bytes of results");
                     continue;
                 }
-                if (type is not (FrameType.Chunk or FrameType.ChunkRef) || length < 12) throw new InvalidDataException($"expected a Chunk frame, got {type}");
+                if (type is not (FrameType.Chunk or FrameType.ChunkRef) || length < ChunkHead) throw new InvalidDataException($"expected a Chunk frame, got {type}");
                 var index = BinaryPrimitives.ReadInt32LittleEndian(buffer);
                 var firstLine = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(4));
+                var fileIndex = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(12));
                 string? error = null;
                 try
                 {
                     beforeMap?.Invoke(index);
-                    var bytes = type == FrameType.Chunk ? buffer.AsSpan(12, length - 12) : files.Read(buffer.AsSpan(0, length));
+                    var bytes = type == FrameType.Chunk ? buffer.AsSpan(ChunkHead, length - ChunkHead) : files.Read(buffer.AsSpan(0, length));
                     if (job.HasCombiner)
                     {
-                        held.Map(index, firstLine, bytes);
+                        held.Map(index, fileIndex, firstLine, bytes);
                     }
                     else
                     {
-                        var partial = ChunkMapper.Map(job, index, firstLine, bytes);
+                        var partial = ChunkMapper.Map(job, index, fileIndex, firstLine, bytes);
                         PartialCodec.Encode(partial, encoded);
                         partial.Release();
                     }
@@ -122,10 +126,10 @@ public static class WorkerHost
         /// <summary>Distinct keys held.</summary>
         public int Keys => _emitter?.Count ?? 0;
 
-        public void Map(int index, long firstLine, ReadOnlySpan<byte> bytes)
+        public void Map(int index, int fileIndex, long firstLine, ReadOnlySpan<byte> bytes)
         {
             _emitter ??= new Emitter(job);
-            _invalidUtf8 += ChunkMapper.MapInto(job, _emitter, firstLine, bytes);
+            _invalidUtf8 += ChunkMapper.MapInto(job, _emitter, fileIndex, firstLine, bytes);
             _chunks.Add(index);
         }
 

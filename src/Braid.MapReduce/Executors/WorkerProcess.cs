@@ -106,15 +106,16 @@ internal sealed class WorkerProcess : IDisposable
         var head = new byte[ChunkFiles.HeadLength];
         BinaryPrimitives.WriteInt32LittleEndian(head, chunk.Index);
         BinaryPrimitives.WriteInt64LittleEndian(head.AsSpan(4), chunk.FirstLine);
-        BinaryPrimitives.WriteInt64LittleEndian(head.AsSpan(12), chunk.Offset);
-        BinaryPrimitives.WriteInt32LittleEndian(head.AsSpan(20), chunk.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(head.AsSpan(24), chunk.FileLength);
+        BinaryPrimitives.WriteInt32LittleEndian(head.AsSpan(12), chunk.FileIndex);
+        BinaryPrimitives.WriteInt64LittleEndian(head.AsSpan(16), chunk.Offset);
+        BinaryPrimitives.WriteInt32LittleEndian(head.AsSpan(24), chunk.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(head.AsSpan(28), chunk.FileLength);
         observer?.Sending(Pid, chunk, attempt);
         heldKeys = 0;
         var (type, buffer, length) = Exchange(() =>
         {
             if (byReference) Frame.Write(_toWorker, FrameType.ChunkRef, head, Encoding.UTF8.GetBytes(chunk.File));
-            else Frame.Write(_toWorker, FrameType.Chunk, head.AsSpan(0, 12), chunk.Bytes);
+            else Frame.Write(_toWorker, FrameType.Chunk, head.AsSpan(0, WorkerHost.ChunkHead), chunk.Bytes);
             observer?.Sent(Pid, chunk, attempt);
         }, "while mapping");
         if (type == FrameType.Held && length == 8 && BinaryPrimitives.ReadInt32LittleEndian(buffer) == chunk.Index)

@@ -6,12 +6,12 @@ public enum FrameType : byte
     /// <summary>Coordinator to worker, first frame: the job's name (UTF-8).</summary>
     Hello = 1,
 
-    /// <summary>Coordinator to worker: chunk number (int32), first line (int64), then the chunk's bytes.</summary>
+    /// <summary>Coordinator to worker: chunk number (int32), first line (int64), file index (int32), then the chunk's bytes.</summary>
     Chunk = 2,
 
     /// <summary>
     /// Coordinator to worker: a chunk by reference, for a worker on the same machine to read from the file itself:
-    /// chunk number (int32), first line (int64), offset (int64), length (int32), the file's length when it was split
+    /// chunk number (int32), first line (int64), file index (int32), offset (int64), length (int32), the file's length when it was split
     /// (int64), then the file's path (UTF-8).
     /// </summary>
     ChunkRef = 5,
