@@ -22,11 +22,13 @@ public static class MapReduceRunner
         stats.TotalBytes = InputFiles.Validate(files);
         var clock = Stopwatch.StartNew();
         var merger = new Merger(job);
+        var warmUp = Task.Run(() => Merger.WarmUp(job), cancellationToken);
         // Numbering lines takes a pass over the input; without it, workers that read their own chunks need only places.
         var chunks = executor.NeedsBytes || job.UsesLineNumbers ? ChunkReader.Read(files, chunkSize) : ChunkPlaces.Read(files, chunkSize);
         await executor.RunAsync(job, chunks, (done, partial) =>
         {
             merger.Add(partial);
+            RunTrace.Log($"merged {done.Count} chunks");
             partial.Release();
             foreach (var chunk in done)
             {
@@ -34,6 +36,7 @@ public static class MapReduceRunner
                 chunk.Release();
             }
         }, stats, cancellationToken);
+        await warmUp;
         RunTrace.Log("every chunk merged");
         var values = merger.Reduce();
         RunTrace.Log("reduced");

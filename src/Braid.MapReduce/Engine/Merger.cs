@@ -82,6 +82,26 @@ public sealed class Merger
         (list ??= new()).Add((chunk, order, value));
     }
 
+    /// <summary>
+    /// Runs the merge and reduce paths once on a tiny result, so that they are compiled before the real results arrive:
+    /// with workers that hold their results to the end, the first merge comes last, and compiling it then would add to
+    /// the run's wall time. Meant to run on a thread of its own while the workers start.
+    /// </summary>
+    public static void WarmUp(MapReduceJob job)
+    {
+        var emitter = new Emitter(job);
+        emitter.Emit("warm"u8, 1);
+        emitter.Emit("up, with a key longer than eight bytes"u8, 1);
+        var partial = emitter.ToPartial(0, 0);
+        var encoded = new System.Buffers.ArrayBufferWriter<byte>();
+        Framing.PartialCodec.Encode(partial, encoded);
+        partial.Release();
+        var merger = new Merger(job);
+        var wrapped = Framing.PartialCodec.Wrap(encoded.WrittenSpan.ToArray(), encoded.WrittenCount);
+        merger.Add(wrapped);
+        merger.Reduce();
+    }
+
     /// <summary>Reduces every key to its final value.</summary>
     // Run once per job over every key: compiled optimised at once, not first at tier 0.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

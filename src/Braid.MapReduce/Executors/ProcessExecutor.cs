@@ -97,7 +97,9 @@ public sealed class ProcessExecutor : IExecutor
         try
         {
             await ExecutorTasks.WhenAllAsync([feeder, merger, .. slots], cancellationToken);
+            RunTrace.Log("all tasks done");
             await allServed;
+            RunTrace.Log("all served");
         }
         finally
         {
@@ -220,6 +222,7 @@ public sealed class ProcessExecutor : IExecutor
             {
                 stats.AddWorkerPeakRss(worker.PeakRssBytes());
                 worker.Stop();
+                RunTrace.Log($"worker {worker.Pid} stopped");
             }
         }
         catch

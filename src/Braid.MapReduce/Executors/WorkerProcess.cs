@@ -80,6 +80,7 @@ internal sealed class WorkerProcess : IDisposable
         {
             throw new WorkerFailedException($"could not start worker {launch.FileName}: {e.Message}", false);
         }
+        RunTrace.Log($"process {process.Id} started");
         var worker = new WorkerProcess(process, timeout, time);
         RunTrace.Log($"started worker {worker.Pid}");
         try
@@ -221,7 +222,11 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>The worker's peak resident memory in bytes (VmHWM), or 0 where it cannot be read.</summary>
     public long PeakRssBytes() => PeakMemory.OfProcess(Pid);
 
-    /// <summary>Stops the worker cleanly: closes its input, so it exits after its current chunk; kills it if it lingers.</summary>
+    /// <summary>
+    /// Ends a worker that has answered everything it was given: closes its input and kills it. Nothing is lost, since
+    /// everything it had to say has been read; waiting for it to exit on its own would add the runtime's shutdown (tens
+    /// of milliseconds, measured) to the end of every run.
+    /// </summary>
     public void Stop()
     {
         try
@@ -232,7 +237,7 @@ internal sealed class WorkerProcess : IDisposable
         {
             // Already gone.
         }
-        if (!_process.WaitForExit(TimeSpan.FromSeconds(5))) Kill();
+        Kill();
     }
 
     /// <summary>Kills the worker and waits for it to be gone.</summary>
@@ -242,7 +247,8 @@ internal sealed class WorkerProcess : IDisposable
         {
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
+                // The worker starts no processes of its own: no need to search the process tree for its children.
+                _process.Kill();
                 _process.WaitForExit();
             }
         }
