@@ -12,11 +12,13 @@ public sealed class Emitter
     private readonly MapReduceJob _job;
     private readonly Utf8KeyTable? _combined;
     private readonly List<KeyValuePair<string, long>>? _pairs;
+    private readonly bool _sums;
 
     /// <summary>Creates an empty emitter for one chunk of the job.</summary>
     public Emitter(MapReduceJob job)
     {
         _job = job;
+        _sums = job.HasCombiner && job.CombineIsSum;
         if (job.HasCombiner) _combined = Utf8KeyTable.Rent();
         else _pairs = new List<KeyValuePair<string, long>>();
     }
@@ -35,7 +37,9 @@ public sealed class Emitter
         if (_combined is not null)
         {
             ref var slot = ref _combined.GetOrAdd(key, out var exists);
-            slot = exists ? _job.Combine(slot, value) : value;
+            // A new key's slot starts at 0, so adding covers both cases.
+            if (_sums) slot += value;
+            else slot = exists ? _job.Combine(slot, value) : value;
         }
         else
         {

@@ -56,6 +56,9 @@ public sealed class LogsJob : MapReduceJob
     public override long Combine(long a, long b) => a + b;
 
     /// <inheritdoc />
+    public override bool CombineIsSum => true;
+
+    /// <inheritdoc />
     public override long Reduce(string key, ReadOnlySpan<long> values)
     {
         long sum = 0;

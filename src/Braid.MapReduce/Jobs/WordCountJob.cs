@@ -45,6 +45,9 @@ public sealed class WordCountJob : MapReduceJob
     public override long Combine(long a, long b) => a + b;
 
     /// <inheritdoc />
+    public override bool CombineIsSum => true;
+
+    /// <inheritdoc />
     public override long Reduce(string key, ReadOnlySpan<long> values)
     {
         long sum = 0;
