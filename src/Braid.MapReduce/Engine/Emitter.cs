@@ -47,6 +47,21 @@ public sealed class Emitter
         }
     }
 
+    /// <summary>Folds a combined partial result into this emitter's values, by the job's combiner.</summary>
+    // Hot: compiled fully optimised at once.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal void Fold(Partial partial)
+    {
+        var combined = partial.Combined ?? throw new ArgumentException("only a combined partial can be folded", nameof(partial));
+        Span<byte> key = stackalloc byte[256];
+        for (var i = 0; i < combined.Count; i++)
+        {
+            // Short keys are copied to the stack; only a key too long for it is materialised.
+            if (combined.KeyLengthAt(i) <= key.Length) Emit(key[..combined.CopyKeyAt(i, key)], combined.ValueAt(i));
+            else Emit(combined.KeyAt(i), combined.ValueAt(i));
+        }
+    }
+
     /// <summary>Emits one pair.</summary>
     public void Emit(ReadOnlySpan<char> key, long value)
     {

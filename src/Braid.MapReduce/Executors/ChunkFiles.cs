@@ -25,7 +25,14 @@ internal sealed class ChunkFiles : IDisposable
         var offset = BinaryPrimitives.ReadInt64LittleEndian(payload[16..]);
         var length = BinaryPrimitives.ReadInt32LittleEndian(payload[24..]);
         var fileLength = BinaryPrimitives.ReadInt64LittleEndian(payload[28..]);
-        var path = Encoding.UTF8.GetString(payload[HeadLength..]);
+        return Read(Encoding.UTF8.GetString(payload[HeadLength..]), offset, length, fileLength);
+    }
+
+    /// <summary>Reads a chunk that is only a place in its file; the bytes are valid until the next call.</summary>
+    public ReadOnlySpan<byte> Read(Engine.Chunk chunk) => Read(chunk.File, chunk.Offset, chunk.Length, chunk.FileLength);
+
+    private ReadOnlySpan<byte> Read(string path, long offset, int length, long fileLength)
+    {
         if (!_open.TryGetValue(path, out var handle))
         {
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
