@@ -27,6 +27,7 @@ public static class MapReduceRunner
         var chunks = executor.NeedsBytes || job.UsesLineNumbers ? ChunkReader.Read(files, chunkSize) : ChunkPlaces.Read(files, chunkSize);
         await executor.RunAsync(job, chunks, (done, partial) =>
         {
+            RunTrace.Log($"merging {done.Count} chunks");
             merger.Add(partial);
             RunTrace.Log($"merged {done.Count} chunks");
             partial.Release();

@@ -110,11 +110,15 @@ public sealed class Merger
         lock (_lock)
         {
             var result = new Dictionary<string, long>(_combined.Count + _grouped.Count, StringComparer.Ordinal);
+            Span<byte> bytes = stackalloc byte[256];
             for (var i = 0; i < _combined.Count; i++)
             {
-                var key = System.Text.Encoding.UTF8.GetString(_combined.KeyAt(i));
+                // Short keys are decoded from a copy on the stack; only a key too long for it is materialised first.
+                var key = _combined.KeyLengthAt(i) <= bytes.Length
+                    ? System.Text.Encoding.UTF8.GetString(bytes[.._combined.CopyKeyAt(i, bytes)])
+                    : System.Text.Encoding.UTF8.GetString(_combined.KeyAt(i));
                 var one = _combined.ValueAt(i);
-                result[key] = _job.Reduce(key, new ReadOnlySpan<long>(in one));
+                result.Add(key, _job.Reduce(key, new ReadOnlySpan<long>(in one)));
             }
             foreach (var (key, list) in _grouped)
             {

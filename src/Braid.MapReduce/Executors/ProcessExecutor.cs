@@ -149,6 +149,7 @@ public sealed class ProcessExecutor : IExecutor
             try
             {
                 var partial = worker.Flush(held, _observer);
+                RunTrace.Log($"worker {worker.Pid} flushed {held.Count} chunks");
                 var chunks = held.ToArray();
                 held.Clear();
                 heldBytes = 0;
