@@ -4,7 +4,7 @@ using Braid.MapReduce.Engine;
 namespace Braid.MapReduce.Executors;
 
 /// <summary>
-/// Maps chunks in N worker processes, each fed by its own coordinator thread over pipes. For a job with a combiner a
+/// Maps chunks in N worker processes, each fed by its own coordinator thread over pipes (a <see cref="WorkerSlot"/>). For a job with a combiner a
 /// worker holds the combined result of its chunks and sends it when asked (at the end, or once it holds a lot), and the
 /// coordinator keeps every chunk until a result that covers it has arrived. A worker that dies mid-chunk, or does not
 /// answer within the chunk timeout, is replaced by a fresh process; the chunk is sent again, and so are the chunks whose
@@ -13,12 +13,15 @@ namespace Braid.MapReduce.Executors;
 /// </summary>
 public sealed class ProcessExecutor : IExecutor
 {
-    private readonly WorkerLaunch _launch;
-    private readonly IWorkerObserver? _observer;
+    internal WorkerLaunch Launch { get; }
 
-    private readonly bool _byReference;
-    private readonly TimeSpan _chunkTimeout;
-    private readonly TimeProvider _time;
+    internal IWorkerObserver? Observer { get; }
+
+    internal bool ByReference { get; }
+
+    internal TimeSpan ChunkTimeout { get; }
+
+    internal TimeProvider Time { get; }
 
     /// <summary>How long a worker may take to answer for a chunk before it is deemed hung, by default.</summary>
     public static readonly TimeSpan DefaultChunkTimeout = TimeSpan.FromSeconds(60);
@@ -46,11 +49,11 @@ public sealed class ProcessExecutor : IExecutor
         var timeout = chunkTimeout ?? DefaultChunkTimeout;
         if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) throw new ArgumentOutOfRangeException(nameof(chunkTimeout), "the chunk timeout must be positive");
         Workers = workers;
-        _launch = launch;
-        _observer = observer;
-        _byReference = !sendBytes;
-        _chunkTimeout = timeout;
-        _time = time ?? TimeProvider.System;
+        Launch = launch;
+        Observer = observer;
+        ByReference = !sendBytes;
+        ChunkTimeout = timeout;
+        Time = time ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -60,7 +63,7 @@ public sealed class ProcessExecutor : IExecutor
     public int Workers { get; }
 
     /// <inheritdoc />
-    public bool NeedsBytes => !_byReference;
+    public bool NeedsBytes => !ByReference;
 
     /// <inheritdoc />
     public async Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<IReadOnlyList<Chunk>, Partial> done, MapReduceStats stats, CancellationToken cancellationToken)
@@ -77,7 +80,7 @@ public sealed class ProcessExecutor : IExecutor
         // Results are merged on a thread of their own, so a worker is sent its next chunk while its last is merged.
         using var results = new BlockingCollection<(IReadOnlyList<Chunk>, Partial)>(boundedCapacity: Workers);
         var slots = Enumerable.Range(0, Workers).Select(_ => Task.Factory.StartNew(
-            () => Serve(job, queue, (chunks, partial) => results.Add((chunks, partial), stop.Token), stats, live, stop),
+            () => new WorkerSlot(job, this, stats, live, stop).Serve(queue, (chunks, partial) => results.Add((chunks, partial), stop.Token)),
             stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
         var allServed = Task.WhenAll(slots).ContinueWith(_ => results.CompleteAdding(), TaskScheduler.Default);
         var merger = Task.Factory.StartNew(() =>
@@ -104,140 +107,6 @@ public sealed class ProcessExecutor : IExecutor
         finally
         {
             foreach (var worker in live.Keys) worker.Dispose();
-        }
-    }
-
-    private void Serve(MapReduceJob job, BlockingCollection<Chunk> queue, Action<IReadOnlyList<Chunk>, Partial> done, MapReduceStats stats,
-        ConcurrentDictionary<WorkerProcess, bool> live, CancellationTokenSource stop)
-    {
-        WorkerProcess? worker = null;
-        // Chunks whose results the worker holds, unsent: lost, and so mapped again, if the worker dies or fails.
-        var held = new List<Chunk>();
-        long heldBytes = 0;
-        // Chunks to map again (a failed one, and the ones held with it) before taking new ones from the queue.
-        var redo = new Queue<Chunk>();
-        var failures = new Dictionary<int, int>();
-
-        void Replace(WorkerFailedException e)
-        {
-            if (e.WorkerAlive || worker is null) return;
-            live.TryRemove(worker, out _);
-            worker.Dispose();
-            worker = null;
-            stats.WorkerReplaced();
-        }
-
-        void LoseHeld()
-        {
-            stats.Unheld(held, lost: true);
-            foreach (var chunk in held) redo.Enqueue(chunk);
-            held.Clear();
-            heldBytes = 0;
-        }
-
-        void CountFailure(Chunk chunk, WorkerFailedException e)
-        {
-            var attempts = failures[chunk.Index] = failures.GetValueOrDefault(chunk.Index) + 1;
-            if (attempts >= ChunkFailedException.MaxAttempts) throw new ChunkFailedException(chunk, attempts, e.Message);
-            stats.Retried();
-        }
-
-        void Flush()
-        {
-            // Invariant: results are held only by a live worker; losing the worker loses them.
-            if (worker is null) throw new InvalidOperationException("results held without a worker");
-            try
-            {
-                var partial = worker.Flush(held, _observer);
-                RunTrace.Log($"worker {worker.Pid} flushed {held.Count} chunks");
-                var chunks = held.ToArray();
-                held.Clear();
-                heldBytes = 0;
-                stats.Unheld(chunks, lost: false);
-                done(chunks, partial);
-            }
-            catch (WorkerFailedException e)
-            {
-                stop.Token.ThrowIfCancellationRequested();
-                // Dying while sending many chunks' results is a failure of each of them (so it cannot repeat forever).
-                foreach (var chunk in held) CountFailure(chunk, e);
-                Replace(e);
-                LoseHeld();
-            }
-        }
-
-        try
-        {
-            using var source = queue.GetConsumingEnumerable(stop.Token).GetEnumerator();
-            while (true)
-            {
-                stop.Token.ThrowIfCancellationRequested();
-                if (!redo.TryDequeue(out var chunk))
-                {
-                    if (source.MoveNext())
-                    {
-                        chunk = source.Current;
-                    }
-                    else if (held.Count > 0)
-                    {
-                        Flush();
-                        continue;
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
-                try
-                {
-                    if (worker is null)
-                    {
-                        worker = WorkerProcess.Start(_launch, job.Name, _chunkTimeout, _time);
-                        live[worker] = true;
-                        stats.WorkerStarted();
-                    }
-                    var partial = worker.Map(chunk, failures.GetValueOrDefault(chunk.Index) + 1, _byReference, _observer, out var heldKeys);
-                    if (partial is not null)
-                    {
-                        done([chunk], partial);
-                        continue;
-                    }
-                    held.Add(chunk);
-                    heldBytes += chunk.Length;
-                    stats.Held(chunk);
-                    // With the bytes sent, a held chunk keeps its buffer here: hold one chunk only, so memory stays bounded.
-                    if (!_byReference || heldBytes >= HeldBytesLimit || heldKeys >= HeldKeysLimit) Flush();
-                }
-                catch (WorkerFailedException e)
-                {
-                    // A worker killed because the run was cancelled is no failure of the chunk.
-                    stop.Token.ThrowIfCancellationRequested();
-                    CountFailure(chunk, e);
-                    Replace(e);
-                    // A dead worker lost what it held; a live one that failed a chunk threw it away.
-                    LoseHeld();
-                    redo.Enqueue(chunk);
-                }
-            }
-            if (worker is not null)
-            {
-                stats.AddWorkerPeakRss(worker.PeakRssBytes());
-                worker.Stop();
-                RunTrace.Log($"worker {worker.Pid} stopped");
-            }
-        }
-        catch
-        {
-            stop.Cancel();
-            throw;
-        }
-        finally
-        {
-            if (worker is not null)
-            {
-                live.TryRemove(worker, out _);
-                worker.Dispose();
-            }
         }
     }
 }
