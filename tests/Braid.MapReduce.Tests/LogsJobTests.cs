@@ -25,7 +25,7 @@ public sealed class LogsJobTests : IClassFixture<TestInputs>
         Assert.Equal(9, report.Requests);
         Assert.Equal(3042, report.BytesServed);
         Assert.Equal(3, report.Malformed);
-        Assert.Equal([4L, 6L, 9L], report.FirstMalformedLines);
+        Assert.Equal([new MalformedLine(0, 4), new MalformedLine(0, 6), new MalformedLine(0, 9)], report.FirstMalformedLines);
         Assert.Equal(Pairs(("200", 4), ("302", 1), ("304", 1), ("404", 1), ("408", 1), ("500", 1)), report.ByStatus);
         Assert.Equal(Pairs(("00", 1), ("09", 2), ("13", 3), ("14", 2), ("23", 1)), report.ByHour);
         Assert.Equal(Pairs(("/index.html", 4), ("-", 1), ("/", 1)), report.TopPaths);
@@ -35,10 +35,39 @@ public sealed class LogsJobTests : IClassFixture<TestInputs>
     [Fact]
     public void Report_IsWrittenAsSections()
     {
-        var values = new Dictionary<string, long> { ["requests"] = 2, ["bytes"] = 10, ["malformed"] = 1, ["malformed-line\t000000000007"] = 1, ["status\t200"] = 2 };
+        var values = new Dictionary<string, long> { ["requests"] = 2, ["bytes"] = 10, ["malformed"] = 1, ["malformed-line\t000000\t000000000007"] = 1, ["status\t200"] = 2 };
         var writer = new StringWriter();
         LogReport.From(values, 10).Write(writer);
         Assert.StartsWith("requests\t2\nbytes\t10\nmalformed\t1\t(first at lines 7)\n\n# status\n200\t2\n", writer.ToString());
+    }
+
+    [Theory]
+    [InlineData("inline")]
+    [InlineData("threads")]
+    [InlineData("processes")]
+    [InlineData("processes-bytes")]
+    public async Task MalformedLines_OfSeveralFiles_AreNamedWithTheirFile(string executor)
+    {
+        var first = _inputs.Write($"first-{executor}.log", File.ReadAllBytes(Fixture));
+        var second = _inputs.Write($"second-{executor}.log", "not a log line\n1.2.3.4 - - [10/Mar/2024:13:55:36 +0000] \"GET /a HTTP/1.1\" 200 12\nnor this\n");
+        var files = new[] { first, second };
+        var result = await Engine.MapReduceRunner.RunAsync(new LogsJob(), files, TestInputs.Executor(executor), 64);
+        var report = LogReport.From(result.Values, 3, files);
+
+        Assert.Equal(5, report.Malformed);
+        Assert.Equal([new(0, 4), new(0, 6), new(0, 9), new(1, 1), new(1, 3)], report.FirstMalformedLines);
+        var writer = new StringWriter();
+        report.Write(writer);
+        Assert.Contains($"malformed\t5\t(first at {first} line 4, {first} line 6, {first} line 9, {second} line 1, {second} line 3)\n", writer.ToString());
+    }
+
+    [Fact]
+    public void MalformedLines_OfOneFile_AreNamedByLineOnly()
+    {
+        var values = new Dictionary<string, long> { ["malformed"] = 2, ["malformed-line\t000000\t000000000012"] = 1, ["malformed-line\t000000\t000000000003"] = 1 };
+        var writer = new StringWriter();
+        LogReport.From(values, 10, ["only.log"]).Write(writer);
+        Assert.Contains("malformed\t2\t(first at lines 3, 12)\n", writer.ToString());
     }
 
     [Fact]

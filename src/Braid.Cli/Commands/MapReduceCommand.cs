@@ -45,9 +45,20 @@ public static class MapReduceCommand
             DefaultValueFactory = _ => ByteSize.Format(MapReduceRunner.DefaultChunkSize),
             HelpName = "SIZE",
         };
-        var command = new Command(jobName, description) { files, executor, workers, top, output, chunk };
+        var chunkTimeout = new Option<double>("--chunk-timeout")
+        {
+            Description = "Seconds a worker process may take over one chunk before it is deemed hung, killed and replaced (0: no limit).",
+            DefaultValueFactory = _ => ProcessExecutor.DefaultChunkTimeout.TotalSeconds,
+            HelpName = "SECONDS",
+        };
+        chunkTimeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is < 0 or > 1e6 or double.NaN) r.AddError("--chunk-timeout must be between 0 (no limit) and 1000000 seconds.");
+        });
+        var command = new Command(jobName, description) { files, executor, workers, top, output, chunk, chunkTimeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            Braid.MapReduce.Engine.RunTrace.Log("command parsed");
             if (!ByteSize.TryParse(parse.GetValue(chunk)!, out var chunkSize) || chunkSize < 1 || chunkSize > 1 << 30)
             {
                 throw new UsageException($"--chunk-size: '{parse.GetValue(chunk)}' is not a size between 1 byte and 1GB (like 4MB)");
@@ -57,7 +68,9 @@ public static class MapReduceCommand
             if (outFile is { } && Directory.Exists(outFile.FullName)) throw new UsageException($"--out: {outFile.FullName} is a directory");
             JobCatalog.TryCreate(jobName, out var job);
             var executorKind = Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true);
-            var run = ExecutorFactory.Create(executorKind, parse.GetValue(workers), WorkerLaunch.CurrentExecutable());
+            var timeoutSeconds = parse.GetValue(chunkTimeout);
+            var run = ExecutorFactory.Create(executorKind, parse.GetValue(workers), WorkerLaunch.CurrentExecutable(),
+                chunkTimeout: timeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds));
             MapReduceResult result;
             try
             {
@@ -71,13 +84,15 @@ public static class MapReduceCommand
             using (var writer = outFile is null ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : new StreamWriter(outFile.FullName, false, new System.Text.UTF8Encoding(false), 1 << 16))
             {
                 if (jobName == WordCountJob.JobName) WordCountReport.Write(writer, WordCountReport.Sorted(result.Values, parse.GetValue(top)));
-                else LogReport.From(result.Values, parse.GetValue(top) ?? defaultTop ?? 10).Write(writer);
+                else LogReport.From(result.Values, parse.GetValue(top) ?? defaultTop ?? 10, parse.GetValue(files)).Write(writer);
             }
 
+            Braid.MapReduce.Engine.RunTrace.Log("output written");
             var stats = result.Stats;
             var summary = $"{jobName}: {ByteSize.Format(stats.Bytes)} in {stats.Chunks} chunks, {result.Elapsed.TotalSeconds:0.00} s " +
                           $"({stats.Bytes / 1e6 / Math.Max(result.Elapsed.TotalSeconds, 1e-9):0} MB/s) on {run.Name} x{run.Workers}";
             if (stats.Retries > 0 || stats.WorkersReplaced > 0) summary += $"; {stats.Retries} chunk retries, {stats.WorkersReplaced} workers replaced";
+            if (stats.Remapped > 0) summary += $", {stats.Remapped} chunks mapped again (their results were held by a lost worker)";
             if (result.InvalidUtf8 > 0) summary += $"; {result.InvalidUtf8} invalid UTF-8 sequences replaced";
             Console.Error.WriteLine(summary);
             return 0;

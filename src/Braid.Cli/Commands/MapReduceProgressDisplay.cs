@@ -27,7 +27,7 @@ public static class MapReduceProgressDisplay
                 {
                     await Task.WhenAny(run, Task.Delay(100, CancellationToken.None));
                     task.MaxValue = Math.Max(1, stats.TotalBytes);
-                    task.Value = stats.Bytes;
+                    task.Value = stats.Bytes + stats.HeldBytes;
                     task.Description = $"{job.Name} on {executor.Name} x{executor.Workers}: {stats.Chunks} chunks";
                 }
                 result = await run;

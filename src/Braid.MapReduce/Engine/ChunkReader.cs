@@ -15,9 +15,9 @@ public static class ChunkReader
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         var index = 0;
-        foreach (var file in files)
+        for (var fileIndex = 0; fileIndex < files.Count; fileIndex++)
         {
-            foreach (var chunk in ReadFile(file, chunkSize, index))
+            foreach (var chunk in ReadFile(files[fileIndex], fileIndex, chunkSize, index))
             {
                 index++;
                 yield return chunk;
@@ -25,9 +25,10 @@ public static class ChunkReader
         }
     }
 
-    private static IEnumerable<Chunk> ReadFile(string file, int chunkSize, int firstIndex)
+    private static IEnumerable<Chunk> ReadFile(string file, int fileIndex, int chunkSize, int firstIndex)
     {
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        var fileLength = stream.Length;
         var index = firstIndex;
         long offset = 0;
         long line = 1;
@@ -73,7 +74,7 @@ public static class ChunkReader
                 var next = ArrayPool<byte>.Shared.Rent(nextCapacity);
                 buffer.AsSpan(cut, tail).CopyTo(next);
 
-                var chunk = new Chunk(index++, file, offset, line, buffer, cut);
+                var chunk = new Chunk(index++, file, fileIndex, fileLength, offset, line, buffer, cut);
                 offset += cut;
                 line += buffer.AsSpan(0, cut).Count((byte)'\n');
                 buffer = next;

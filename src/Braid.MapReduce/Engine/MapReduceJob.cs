@@ -28,10 +28,23 @@ public abstract class MapReduceJob
         throw new NotSupportedException($"job '{Name}' maps decoded text only");
 
     /// <summary>
+    /// True when the map reads <c>firstLine</c> (to name lines in its output). A job that does not lets worker processes
+    /// read their chunks from the file with no pass over the input in the coordinator, which is what numbering lines
+    /// takes.
+    /// </summary>
+    public virtual bool UsesLineNumbers => true;
+
+    /// <summary>
     /// True when <see cref="Combine"/> may merge two values of a key at any time and in any order (it is associative
     /// and commutative). Workers then combine per chunk before sending, and the coordinator folds as results arrive.
     /// </summary>
     public virtual bool HasCombiner => false;
+
+    /// <summary>
+    /// True when <see cref="Combine"/> is addition, as for counts and sums: the engine then adds in place, sparing a call
+    /// per emitted pair (tens of millions in a large word count).
+    /// </summary>
+    public virtual bool CombineIsSum => false;
 
     /// <summary>Merges two values of one key; used only when <see cref="HasCombiner"/> is true.</summary>
     public virtual long Combine(long a, long b) =>

@@ -17,18 +17,30 @@ public static class MapReduceRunner
     public static async Task<MapReduceResult> RunAsync(MapReduceJob job, IReadOnlyList<string> files, IExecutor executor,
         int chunkSize = DefaultChunkSize, MapReduceStats? stats = null, CancellationToken cancellationToken = default)
     {
+        RunTrace.Log($"{job.Name} on {executor.Name} x{executor.Workers}: start");
         stats ??= new MapReduceStats();
         stats.TotalBytes = InputFiles.Validate(files);
         var clock = Stopwatch.StartNew();
         var merger = new Merger(job);
-        await executor.RunAsync(job, ChunkReader.Read(files, chunkSize), (chunk, partial) =>
+        var warmUp = Task.Run(() => Merger.WarmUp(job), cancellationToken);
+        // Numbering lines takes a pass over the input; without it, workers that read their own chunks need only places.
+        var chunks = executor.NeedsBytes || job.UsesLineNumbers ? ChunkReader.Read(files, chunkSize) : ChunkPlaces.Read(files, chunkSize);
+        await executor.RunAsync(job, chunks, (done, partial) =>
         {
+            RunTrace.Log($"merging {done.Count} chunks");
             merger.Add(partial);
+            RunTrace.Log($"merged {done.Count} chunks");
             partial.Release();
-            stats.ChunkDone(chunk);
-            chunk.Release();
+            foreach (var chunk in done)
+            {
+                stats.ChunkDone(chunk);
+                chunk.Release();
+            }
         }, stats, cancellationToken);
+        await warmUp;
+        RunTrace.Log("every chunk merged");
         var values = merger.Reduce();
+        RunTrace.Log("reduced");
         return new MapReduceResult(values, merger.InvalidUtf8, stats, clock.Elapsed);
     }
 }

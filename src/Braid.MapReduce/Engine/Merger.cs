@@ -26,7 +26,7 @@ public sealed class Merger
     /// <summary>Chunks merged so far.</summary>
     public int ChunksMerged { get { lock (_lock) return _merged.Count; } }
 
-    /// <summary>Merges one chunk's result; a chunk merged twice is a bug in the executor and throws.</summary>
+    /// <summary>Merges the result of one chunk, or of several combined; a chunk merged twice is a bug in the executor and throws.</summary>
     // Hot: compiled fully optimised at once, since a worker calls it only a few dozen times in its life.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Add(Partial partial)
@@ -34,7 +34,10 @@ public sealed class Merger
         lock (_lock)
         {
             // Invariant: each chunk counts exactly once, however often it was retried.
-            if (!_merged.Add(partial.ChunkIndex)) throw new InvalidOperationException($"chunk {partial.ChunkIndex} was merged twice");
+            foreach (var chunk in partial.Chunks)
+            {
+                if (!_merged.Add(chunk)) throw new InvalidOperationException($"chunk {chunk} was merged twice");
+            }
             _invalidUtf8 += partial.InvalidUtf8;
             if (partial.Combined is { } combined)
             {
@@ -79,17 +82,43 @@ public sealed class Merger
         (list ??= new()).Add((chunk, order, value));
     }
 
+    /// <summary>
+    /// Runs the merge and reduce paths once on a tiny result, so that they are compiled before the real results arrive:
+    /// with workers that hold their results to the end, the first merge comes last, and compiling it then would add to
+    /// the run's wall time. Meant to run on a thread of its own while the workers start.
+    /// </summary>
+    public static void WarmUp(MapReduceJob job)
+    {
+        var emitter = new Emitter(job);
+        emitter.Emit("warm"u8, 1);
+        emitter.Emit("up, with a key longer than eight bytes"u8, 1);
+        var partial = emitter.ToPartial(0, 0);
+        var encoded = new System.Buffers.ArrayBufferWriter<byte>();
+        Framing.PartialCodec.Encode(partial, encoded);
+        partial.Release();
+        var merger = new Merger(job);
+        var wrapped = Framing.PartialCodec.Wrap(encoded.WrittenSpan.ToArray(), encoded.WrittenCount);
+        merger.Add(wrapped);
+        merger.Reduce();
+    }
+
     /// <summary>Reduces every key to its final value.</summary>
+    // Run once per job over every key: compiled optimised at once, not first at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public Dictionary<string, long> Reduce()
     {
         lock (_lock)
         {
             var result = new Dictionary<string, long>(_combined.Count + _grouped.Count, StringComparer.Ordinal);
+            Span<byte> bytes = stackalloc byte[256];
             for (var i = 0; i < _combined.Count; i++)
             {
-                var key = System.Text.Encoding.UTF8.GetString(_combined.KeyAt(i));
+                // Short keys are decoded from a copy on the stack; only a key too long for it is materialised first.
+                var key = _combined.KeyLengthAt(i) <= bytes.Length
+                    ? System.Text.Encoding.UTF8.GetString(bytes[.._combined.CopyKeyAt(i, bytes)])
+                    : System.Text.Encoding.UTF8.GetString(_combined.KeyAt(i));
                 var one = _combined.ValueAt(i);
-                result[key] = _job.Reduce(key, new ReadOnlySpan<long>(in one));
+                result.Add(key, _job.Reduce(key, new ReadOnlySpan<long>(in one)));
             }
             foreach (var (key, list) in _grouped)
             {

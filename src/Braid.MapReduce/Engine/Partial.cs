@@ -3,7 +3,8 @@ using System.Buffers;
 namespace Braid.MapReduce.Engine;
 
 /// <summary>
-/// What one chunk produced, and how many invalid UTF-8 sequences were replaced while decoding it. Its entries take one
+/// What one chunk produced (or several, combined in one worker), and how many invalid UTF-8 sequences were replaced while
+/// decoding them. Its entries take one
 /// of three forms, exactly one of which is set: combined values (one per key, keyed by UTF-8), every pair in emission
 /// order (a job without a combiner), or the encoded bytes of either as they came from a worker's pipe, which the
 /// merger reads in place.
@@ -12,27 +13,32 @@ public sealed class Partial
 {
     private int _released;
 
-    internal Partial(int chunkIndex, Utf8KeyTable? combined, List<KeyValuePair<string, long>>? pairs, long invalidUtf8)
+    internal Partial(int[] chunks, Utf8KeyTable? combined, List<KeyValuePair<string, long>>? pairs, long invalidUtf8)
     {
         if ((combined is null) == (pairs is null)) throw new ArgumentException("exactly one of combined and pairs must be set");
-        ChunkIndex = chunkIndex;
+        // Invariant: pairs keep their input order only within one chunk, so only combined values may span chunks.
+        if (pairs is not null && chunks.Length != 1) throw new ArgumentException("pairs must come from exactly one chunk");
+        Chunks = chunks;
         Combined = combined;
         Pairs = pairs;
         InvalidUtf8 = invalidUtf8;
         Count = combined?.Count ?? pairs!.Count;
     }
 
-    internal Partial(int chunkIndex, byte[] encoded, int length, long invalidUtf8, int count)
+    internal Partial(int[] chunks, byte[] encoded, int length, long invalidUtf8, int count)
     {
-        ChunkIndex = chunkIndex;
+        Chunks = chunks;
         Encoded = encoded;
         EncodedLength = length;
         InvalidUtf8 = invalidUtf8;
         Count = count;
     }
 
-    /// <summary>The chunk this came from.</summary>
-    public int ChunkIndex { get; }
+    /// <summary>The chunks this came from (one, unless a worker combined several).</summary>
+    public IReadOnlyList<int> Chunks { get; }
+
+    /// <summary>The first chunk this came from (the only one for pairs).</summary>
+    public int ChunkIndex => Chunks[0];
 
     /// <summary>One combined value per key, when the job has a combiner.</summary>
     public Utf8KeyTable? Combined { get; }

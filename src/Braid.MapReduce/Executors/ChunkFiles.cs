@@ -7,38 +7,60 @@ namespace Braid.MapReduce.Executors;
 
 /// <summary>
 /// A worker's view of the input files, for chunks sent by reference: each file opened once, each chunk read at its
-/// offset into one reused buffer. A chunk that cannot be read whole (the file shrank) is an error of that chunk.
+/// offset into one reused buffer. A chunk is read only from the file as it was split: the file must still have its
+/// length, and the chunk must still start and end at line boundaries; otherwise the file changed, and the chunk fails.
 /// </summary>
 internal sealed class ChunkFiles : IDisposable
 {
+    /// <summary>The fixed part of a ChunkRef payload, before the path.</summary>
+    public const int HeadLength = WorkerHost.ChunkHead + 20;
+
     private readonly Dictionary<string, SafeFileHandle> _open = new(StringComparer.Ordinal);
     private byte[] _buffer = [];
 
     /// <summary>Reads the chunk that a ChunkRef payload names; the bytes are valid until the next call.</summary>
     public ReadOnlySpan<byte> Read(ReadOnlySpan<byte> payload)
     {
-        if (payload.Length < 24) throw new InvalidDataException("ChunkRef frame too short");
-        var offset = BinaryPrimitives.ReadInt64LittleEndian(payload[12..]);
-        var length = BinaryPrimitives.ReadInt32LittleEndian(payload[20..]);
-        var path = Encoding.UTF8.GetString(payload[24..]);
+        if (payload.Length < HeadLength) throw new InvalidDataException("ChunkRef frame too short");
+        var offset = BinaryPrimitives.ReadInt64LittleEndian(payload[16..]);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(payload[24..]);
+        var fileLength = BinaryPrimitives.ReadInt64LittleEndian(payload[28..]);
+        return Read(Encoding.UTF8.GetString(payload[HeadLength..]), offset, length, fileLength);
+    }
+
+    /// <summary>Reads a chunk that is only a place in its file; the bytes are valid until the next call.</summary>
+    public ReadOnlySpan<byte> Read(Engine.Chunk chunk) => Read(chunk.File, chunk.Offset, chunk.Length, chunk.FileLength);
+
+    private ReadOnlySpan<byte> Read(string path, long offset, int length, long fileLength)
+    {
         if (!_open.TryGetValue(path, out var handle))
         {
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             _open[path] = handle;
         }
-        if (_buffer.Length < length)
+        var now = RandomAccess.GetLength(handle);
+        if (now != fileLength) throw new IOException($"{path} changed: it was {fileLength} bytes when split, it is {now} now");
+
+        // The byte before the chunk is read too, to check that the chunk still starts a line.
+        var before = offset > 0 ? 1 : 0;
+        var total = length + before;
+        if (_buffer.Length < total)
         {
             if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = ArrayPool<byte>.Shared.Rent(length);
+            _buffer = ArrayPool<byte>.Shared.Rent(total);
         }
         var read = 0;
-        while (read < length)
+        while (read < total)
         {
-            var n = RandomAccess.Read(handle, _buffer.AsSpan(read, length - read), offset + read);
-            if (n == 0) throw new IOException($"{path} ended at byte {offset + read}, inside the chunk: the file changed");
+            var n = RandomAccess.Read(handle, _buffer.AsSpan(read, total - read), offset - before + read);
+            if (n == 0) throw new IOException($"{path} changed: it ended at byte {offset - before + read}, inside a chunk");
             read += n;
         }
-        return _buffer.AsSpan(0, length);
+        var chunk = _buffer.AsSpan(before, length);
+        var startsLine = before == 0 || _buffer[0] == (byte)'\n';
+        var endsLine = offset + length == fileLength || (length > 0 && chunk[^1] == (byte)'\n');
+        if (!startsLine || !endsLine) throw new IOException($"{path} changed: bytes {offset}-{offset + length} no longer hold whole lines");
+        return chunk;
     }
 
     /// <inheritdoc />

@@ -3,12 +3,15 @@ namespace Braid.MapReduce.Executors;
 /// <summary>Makes executors by kind.</summary>
 public static class ExecutorFactory
 {
-    /// <summary>Creates an executor; <paramref name="launch"/> is needed only for <see cref="ExecutorKind.Processes"/>.</summary>
-    public static IExecutor Create(ExecutorKind kind, int workers, WorkerLaunch? launch = null, IWorkerObserver? observer = null) => kind switch
+    /// <summary>
+    /// Creates an executor; <paramref name="launch"/> and <paramref name="chunkTimeout"/> (default
+    /// <see cref="ProcessExecutor.DefaultChunkTimeout"/>) matter only for <see cref="ExecutorKind.Processes"/>.
+    /// </summary>
+    public static IExecutor Create(ExecutorKind kind, int workers, WorkerLaunch? launch = null, IWorkerObserver? observer = null, TimeSpan? chunkTimeout = null) => kind switch
     {
         ExecutorKind.Inline => new InlineExecutor(),
         ExecutorKind.Threads => new ThreadsExecutor(workers),
-        ExecutorKind.Processes => new ProcessExecutor(workers, launch ?? WorkerLaunch.CurrentExecutable(), observer),
+        ExecutorKind.Processes => new ProcessExecutor(workers, launch ?? WorkerLaunch.CurrentExecutable(), observer, chunkTimeout: chunkTimeout),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

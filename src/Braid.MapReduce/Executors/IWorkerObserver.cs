@@ -10,4 +10,9 @@ public interface IWorkerObserver
 
     /// <summary>Called once the chunk is written, while the worker maps it.</summary>
     void Sent(int pid, Chunk chunk, int attempt);
+
+    /// <summary>Called just before worker <paramref name="pid"/> is asked for the results it holds, of <paramref name="held"/>.</summary>
+    void Flushing(int pid, IReadOnlyList<Chunk> held)
+    {
+    }
 }

@@ -9,15 +9,18 @@ public sealed class InlineExecutor : IExecutor
     public string Name => "inline";
 
     /// <inheritdoc />
+    public bool NeedsBytes => true;
+
+    /// <inheritdoc />
     public int Workers => 1;
 
     /// <inheritdoc />
-    public Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<Chunk, Partial> done, MapReduceStats stats, CancellationToken cancellationToken)
+    public Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<IReadOnlyList<Chunk>, Partial> done, MapReduceStats stats, CancellationToken cancellationToken)
     {
         foreach (var chunk in chunks)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            done(chunk, InProcessAttempts.Map(job, chunk, stats));
+            done([chunk], InProcessAttempts.Map(job, chunk, stats));
         }
         return Task.CompletedTask;
     }

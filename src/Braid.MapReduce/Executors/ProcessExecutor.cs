@@ -4,30 +4,56 @@ using Braid.MapReduce.Engine;
 namespace Braid.MapReduce.Executors;
 
 /// <summary>
-/// Maps chunks in N worker processes, each fed by its own coordinator thread over pipes. A worker that dies mid-chunk
-/// is replaced by a fresh process and the chunk is sent again; a chunk that fails
-/// <see cref="ChunkFailedException.MaxAttempts"/> times fails the job. At the end each worker's peak memory is read
+/// Maps chunks in N worker processes, each fed by its own coordinator thread over pipes (a <see cref="WorkerSlot"/>). For a job with a combiner a
+/// worker holds the combined result of its chunks and sends it when asked (at the end, or once it holds a lot), and the
+/// coordinator keeps every chunk until a result that covers it has arrived. A worker that dies mid-chunk, or does not
+/// answer within the chunk timeout, is replaced by a fresh process; the chunk is sent again, and so are the chunks whose
+/// results the worker held. A chunk that fails <see cref="ChunkFailedException.MaxAttempts"/> times fails the job. At the end each worker's peak memory is read
 /// before its input is closed, and every worker is gone when this returns, whatever happened.
 /// </summary>
 public sealed class ProcessExecutor : IExecutor
 {
-    private readonly WorkerLaunch _launch;
-    private readonly IWorkerObserver? _observer;
+    internal WorkerLaunch Launch { get; }
 
-    private readonly bool _byReference;
+    internal IWorkerObserver? Observer { get; }
+
+    internal bool ByReference { get; }
+
+    internal TimeSpan ChunkTimeout { get; }
+
+    internal TimeProvider Time { get; }
+
+    /// <summary>How long a worker may take to answer for a chunk before it is deemed hung, by default.</summary>
+    public static readonly TimeSpan DefaultChunkTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A worker sends what it holds once it holds this many bytes of input: a bound on the work lost with a worker.
+    /// </summary>
+    public const long HeldBytesLimit = 256L << 20;
+
+    /// <summary>A worker sends what it holds once it holds this many keys: a bound on its memory.</summary>
+    public const int HeldKeysLimit = 1 << 20;
 
     /// <summary>
     /// Creates an executor of <paramref name="workers"/> processes started by <paramref name="launch"/>. With
     /// <paramref name="sendBytes"/> false (the default) workers read each chunk from its file themselves, given its
-    /// place; with true the chunk's bytes go through the pipe, as they must to a worker that cannot see the file.
+    /// place; with true the chunk's bytes go through the pipe, as they must to a worker that cannot see the file. A
+    /// worker that does not answer for a chunk within <paramref name="chunkTimeout"/> (default
+    /// <see cref="DefaultChunkTimeout"/>; <see cref="Timeout.InfiniteTimeSpan"/> for none), measured on
+    /// <paramref name="time"/>'s clock, is killed and replaced like a crashed one.
     /// </summary>
-    public ProcessExecutor(int workers, WorkerLaunch launch, IWorkerObserver? observer = null, bool sendBytes = false)
+    public ProcessExecutor(int workers, WorkerLaunch launch, IWorkerObserver? observer = null, bool sendBytes = false,
+        TimeSpan? chunkTimeout = null, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        var timeout = chunkTimeout ?? DefaultChunkTimeout;
+        if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) throw new ArgumentOutOfRangeException(nameof(chunkTimeout), "the chunk timeout must be positive");
         Workers = workers;
-        _launch = launch;
-        _observer = observer;
-        _byReference = !sendBytes;
+        Launch = launch;
+        Observer = observer;
+        ByReference = !sendBytes;
+        ChunkTimeout = timeout;
+        Time = time ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -37,7 +63,10 @@ public sealed class ProcessExecutor : IExecutor
     public int Workers { get; }
 
     /// <inheritdoc />
-    public async Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<Chunk, Partial> done, MapReduceStats stats, CancellationToken cancellationToken)
+    public bool NeedsBytes => !ByReference;
+
+    /// <inheritdoc />
+    public async Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<IReadOnlyList<Chunk>, Partial> done, MapReduceStats stats, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<Chunk>(boundedCapacity: Workers);
@@ -49,16 +78,16 @@ public sealed class ProcessExecutor : IExecutor
         });
 
         // Results are merged on a thread of their own, so a worker is sent its next chunk while its last is merged.
-        using var results = new BlockingCollection<(Chunk, Partial)>(boundedCapacity: Workers);
+        using var results = new BlockingCollection<(IReadOnlyList<Chunk>, Partial)>(boundedCapacity: Workers);
         var slots = Enumerable.Range(0, Workers).Select(_ => Task.Factory.StartNew(
-            () => Serve(job, queue, (chunk, partial) => results.Add((chunk, partial), stop.Token), stats, live, stop),
+            () => new WorkerSlot(job, this, stats, live, stop).Serve(queue, (chunks, partial) => results.Add((chunks, partial), stop.Token)),
             stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
         var allServed = Task.WhenAll(slots).ContinueWith(_ => results.CompleteAdding(), TaskScheduler.Default);
         var merger = Task.Factory.StartNew(() =>
         {
             try
             {
-                foreach (var (chunk, partial) in results.GetConsumingEnumerable(stop.Token)) done(chunk, partial);
+                foreach (var (chunks, partial) in results.GetConsumingEnumerable(stop.Token)) done(chunks, partial);
             }
             catch
             {
@@ -71,70 +100,13 @@ public sealed class ProcessExecutor : IExecutor
         try
         {
             await ExecutorTasks.WhenAllAsync([feeder, merger, .. slots], cancellationToken);
+            RunTrace.Log("all tasks done");
             await allServed;
+            RunTrace.Log("all served");
         }
         finally
         {
             foreach (var worker in live.Keys) worker.Dispose();
-        }
-    }
-
-    private void Serve(MapReduceJob job, BlockingCollection<Chunk> queue, Action<Chunk, Partial> done, MapReduceStats stats,
-        ConcurrentDictionary<WorkerProcess, bool> live, CancellationTokenSource stop)
-    {
-        WorkerProcess? worker = null;
-        try
-        {
-            foreach (var chunk in queue.GetConsumingEnumerable(stop.Token))
-            {
-                for (var attempt = 1; ; attempt++)
-                {
-                    stop.Token.ThrowIfCancellationRequested();
-                    try
-                    {
-                        if (worker is null)
-                        {
-                            worker = WorkerProcess.Start(_launch, job.Name);
-                            live[worker] = true;
-                            stats.WorkerStarted();
-                        }
-                        done(chunk, worker.Map(chunk, attempt, _byReference, _observer));
-                        break;
-                    }
-                    catch (WorkerFailedException e)
-                    {
-                        // A worker killed because the run was cancelled is no failure of the chunk.
-                        stop.Token.ThrowIfCancellationRequested();
-                        if (!e.WorkerAlive && worker is not null)
-                        {
-                            live.TryRemove(worker, out _);
-                            worker.Dispose();
-                            worker = null;
-                            stats.WorkerReplaced();
-                        }
-                        if (attempt >= ChunkFailedException.MaxAttempts) throw new ChunkFailedException(chunk, attempt, e.Message);
-                        stats.Retried();
-                    }
-                }
-            }
-            if (worker is not null)
-            {
-                stats.AddWorkerPeakRss(worker.PeakRssBytes());
-                worker.Stop();
-            }
-        }
-        catch
-        {
-            stop.Cancel();
-            throw;
-        }
-        finally
-        {
-            if (worker is not null)
-            {
-                live.TryRemove(worker, out _);
-                worker.Dispose();
-            }
         }
     }
 }

@@ -9,16 +9,30 @@ using Braid.MapReduce.Jobs;
 namespace Braid.MapReduce.Executors;
 
 /// <summary>
-/// The body of a worker process (<c>braid worker</c>): reads a Hello frame naming the job, then maps each Chunk frame
-/// and answers with a Result frame (or an Error frame if the map threw), until its input ends. The worker ignores
-/// Ctrl-C, which the terminal sends to the whole process group: the coordinator decides when workers stop.
+/// The body of a worker process (<c>braid worker</c>): reads a Hello frame naming the job, then maps each Chunk or
+/// ChunkRef frame until its input ends. For a job without a combiner it answers each chunk with its Result frame. For a
+/// job with one it folds every chunk into one running result and answers Held, sending the running result only when
+/// asked (Flush): a worker then sends one result for many chunks, which spares encoding, piping and merging the same
+/// keys chunk after chunk. A map that throws is answered with an Error frame, and the running result is thrown away
+/// with it (it holds part of the failed chunk). The worker ignores Ctrl-C, which the terminal sends to the whole
+/// process group: the coordinator decides when workers stop.
 /// </summary>
 public static class WorkerHost
 {
+    /// <summary>What every Chunk and ChunkRef frame starts with: chunk number, first line, file index.</summary>
+    internal const int ChunkHead = 16;
+
     /// <summary>Serves one coordinator over the given streams; returns the process exit code.</summary>
-    public static int Run(Stream input, Stream output)
+    public static int Run(Stream input, Stream output) => Run(input, output, beforeMap: null);
+
+    /// <summary>
+    /// Serves one coordinator; <paramref name="beforeMap"/>, when given, is called with each chunk's number before the
+    /// chunk is mapped (a hook for tests, to make a worker misbehave at a chosen chunk).
+    /// </summary>
+    public static int Run(Stream input, Stream output, Action<int>? beforeMap)
     {
         using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
+        RunTrace.Log("worker running");
         if (!Frame.TryRead(input, out var type, out var buffer, out var length)) return 0;
         if (type != FrameType.Hello)
         {
@@ -35,37 +49,62 @@ public static class WorkerHost
 
         var encoded = new ArrayBufferWriter<byte>(1 << 16);
         using var files = new ChunkFiles();
+        var held = new HeldResult(job);
+        Span<byte> reply = stackalloc byte[8];
         while (Frame.TryRead(input, out type, out buffer, out length))
         {
             try
             {
-                if (type is not (FrameType.Chunk or FrameType.ChunkRef) || length < 12) throw new InvalidDataException($"expected a Chunk frame, got {type}");
+                encoded.ResetWrittenCount();
+                if (type == FrameType.Flush)
+                {
+                    held.Encode(encoded);
+                    Frame.Write(output, FrameType.Result, encoded.WrittenSpan);
+                    RunTrace.Log($"worker sent {encoded.WrittenCount} bytes of results");
+                    continue;
+                }
+                if (type is not (FrameType.Chunk or FrameType.ChunkRef) || length < ChunkHead) throw new InvalidDataException($"expected a Chunk frame, got {type}");
                 var index = BinaryPrimitives.ReadInt32LittleEndian(buffer);
                 var firstLine = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(4));
-                encoded.ResetWrittenCount();
+                var fileIndex = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(12));
                 string? error = null;
                 try
                 {
-                    var bytes = type == FrameType.Chunk ? buffer.AsSpan(12, length - 12) : files.Read(buffer.AsSpan(0, length));
-                    var partial = ChunkMapper.Map(job, index, firstLine, bytes);
-                    PartialCodec.Encode(partial, encoded);
-                    partial.Release();
+                    beforeMap?.Invoke(index);
+                    var bytes = type == FrameType.Chunk ? buffer.AsSpan(ChunkHead, length - ChunkHead) : files.Read(buffer.AsSpan(0, length));
+                    if (job.HasCombiner)
+                    {
+                        held.Map(index, fileIndex, firstLine, bytes);
+                    }
+                    else
+                    {
+                        var partial = ChunkMapper.Map(job, index, fileIndex, firstLine, bytes);
+                        PartialCodec.Encode(partial, encoded);
+                        partial.Release();
+                    }
                 }
                 catch (Exception e)
                 {
-                    // A failed map (or an unreadable chunk) is reported, and the worker serves on.
+                    // A failed map (or an unreadable chunk) is reported, and the worker serves on, holding nothing.
                     error = $"{e.GetType().Name}: {e.Message}";
+                    held.Discard();
                 }
+                RunTrace.Log($"worker mapped chunk {index}");
                 // Writing is outside the try: a broken pipe to the coordinator ends the worker.
-                if (error is null)
+                if (error is not null)
                 {
-                    Frame.Write(output, FrameType.Result, encoded.WrittenSpan);
+                    BinaryPrimitives.WriteInt32LittleEndian(reply, index);
+                    Frame.Write(output, FrameType.Error, reply[..4], Encoding.UTF8.GetBytes(error));
+                }
+                else if (job.HasCombiner)
+                {
+                    BinaryPrimitives.WriteInt32LittleEndian(reply, index);
+                    BinaryPrimitives.WriteInt32LittleEndian(reply[4..], held.Keys);
+                    Frame.Write(output, FrameType.Held, reply);
                 }
                 else
                 {
-                    var head = new byte[4];
-                    BinaryPrimitives.WriteInt32LittleEndian(head, index);
-                    Frame.Write(output, FrameType.Error, head, Encoding.UTF8.GetBytes(error));
+                    Frame.Write(output, FrameType.Result, encoded.WrittenSpan);
                 }
             }
             finally
@@ -73,6 +112,45 @@ public static class WorkerHost
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+        RunTrace.Log("worker done");
         return 0;
+    }
+
+    /// <summary>The running result of the chunks a worker has mapped and not yet sent (a job with a combiner).</summary>
+    private sealed class HeldResult(MapReduceJob job)
+    {
+        private readonly List<int> _chunks = new();
+        private Emitter? _emitter;
+        private long _invalidUtf8;
+
+        /// <summary>Distinct keys held.</summary>
+        public int Keys => _emitter?.Count ?? 0;
+
+        public void Map(int index, int fileIndex, long firstLine, ReadOnlySpan<byte> bytes)
+        {
+            _emitter ??= new Emitter(job);
+            _invalidUtf8 += ChunkMapper.MapInto(job, _emitter, fileIndex, firstLine, bytes);
+            _chunks.Add(index);
+        }
+
+        /// <summary>Encodes everything held as one partial and starts afresh.</summary>
+        public void Encode(ArrayBufferWriter<byte> output)
+        {
+            if (!job.HasCombiner) throw new InvalidDataException($"Flush for job '{job.Name}', which has no combiner and holds nothing");
+            var partial = (_emitter ?? new Emitter(job)).ToPartial([.. _chunks], _invalidUtf8);
+            PartialCodec.Encode(partial, output);
+            partial.Release();
+            _emitter = null;
+            _chunks.Clear();
+            _invalidUtf8 = 0;
+        }
+
+        public void Discard()
+        {
+            _emitter?.Discard();
+            _emitter = null;
+            _chunks.Clear();
+            _invalidUtf8 = 0;
+        }
     }
 }

@@ -1,14 +1,15 @@
 namespace Braid.MapReduce.Executors;
 
-/// <summary>How to start a worker process: a program and its arguments.</summary>
+/// <summary>How to start a worker process: a program, its arguments, and variables added to its environment.</summary>
 /// <param name="FileName">The program.</param>
 /// <param name="Arguments">Its arguments.</param>
-public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Arguments)
+/// <param name="Environment">Environment variables set for the worker, over those the coordinator sets.</param>
+public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment = null)
 {
     /// <summary>This very executable with <c>worker</c>: how the <c>braid</c> command starts its workers.</summary>
     public static WorkerLaunch CurrentExecutable()
     {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown");
+        var self = System.Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown");
         // Run through the dotnet host (dotnet braid.dll, a test host), this process cannot start itself as a
         // worker: start the braid assembly that is loaded here, by the host.
         if (Path.GetFileNameWithoutExtension(self) is "dotnet" or "testhost" && EntryAssemblyPath() is { } cli)
@@ -26,8 +27,8 @@ public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Argumen
 
     private static string DotnetHost()
     {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
-        var self = Environment.ProcessPath;
+        if (System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
+        var self = System.Environment.ProcessPath;
         if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
         return "dotnet";
     }

@@ -6,8 +6,9 @@ using Braid.MapReduce.Engine;
 namespace Braid.MapReduce.Framing;
 
 /// <summary>
-/// Encodes a chunk's partial result for the pipe: chunk number (int32), invalid UTF-8 count (int64), kind (0 combined,
-/// 1 pairs), entry count (int32), then per entry the key's UTF-8 length (varint), its bytes and the value (zigzag varint).
+/// Encodes a partial result for the pipe: the number of chunks it covers (int32) and their numbers (int32 each), invalid
+/// UTF-8 count (int64), kind (0 combined, 1 pairs), entry count (int32), then per entry the key's UTF-8 length (varint),
+/// its bytes and the value (zigzag varint).
 /// </summary>
 public static class PartialCodec
 {
@@ -16,12 +17,15 @@ public static class PartialCodec
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Encode(Partial partial, ArrayBufferWriter<byte> output)
     {
-        var head = output.GetSpan(17);
-        BinaryPrimitives.WriteInt32LittleEndian(head, partial.ChunkIndex);
-        BinaryPrimitives.WriteInt64LittleEndian(head[4..], partial.InvalidUtf8);
-        head[12] = partial.Combined is null ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteInt32LittleEndian(head[13..], partial.Count);
-        output.Advance(17);
+        var chunks = output.GetSpan(4 + 4 * partial.Chunks.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(chunks, partial.Chunks.Count);
+        for (var i = 0; i < partial.Chunks.Count; i++) BinaryPrimitives.WriteInt32LittleEndian(chunks[(4 + 4 * i)..], partial.Chunks[i]);
+        output.Advance(4 + 4 * partial.Chunks.Count);
+        var head = output.GetSpan(HeaderLength);
+        BinaryPrimitives.WriteInt64LittleEndian(head, partial.InvalidUtf8);
+        head[8] = partial.Combined is null ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteInt32LittleEndian(head[9..], partial.Count);
+        output.Advance(HeaderLength);
         if (partial.Combined is { } combined)
         {
             for (var i = 0; i < combined.Count; i++)
@@ -62,7 +66,7 @@ public static class PartialCodec
                 pairs!.Add(new(Encoding.UTF8.GetString(key), value));
             }
         }
-        return new Partial(reader.ChunkIndex, combined, pairs, reader.InvalidUtf8);
+        return new Partial(reader.Chunks(), combined, pairs, reader.InvalidUtf8);
     }
 
     /// <summary>
@@ -72,31 +76,40 @@ public static class PartialCodec
     public static Partial Wrap(byte[] buffer, int length)
     {
         var reader = new EntryReader(buffer.AsSpan(0, length));
-        return new Partial(reader.ChunkIndex, buffer, length, reader.InvalidUtf8, reader.Count);
+        return new Partial(reader.Chunks(), buffer, length, reader.InvalidUtf8, reader.Count);
     }
 
     /// <summary>Reads the header and then the entries of an encoded partial, one at a time, without allocating.</summary>
     public ref struct EntryReader
     {
+        private readonly ReadOnlySpan<byte> _chunks;
         private ReadOnlySpan<byte> _rest;
         private int _left;
 
         /// <summary>Reads the header; throws <see cref="InvalidDataException"/> for a malformed one.</summary>
         public EntryReader(ReadOnlySpan<byte> input)
         {
-            if (input.Length < HeaderLength) throw new InvalidDataException("result frame too short");
-            ChunkIndex = BinaryPrimitives.ReadInt32LittleEndian(input);
-            InvalidUtf8 = BinaryPrimitives.ReadInt64LittleEndian(input[4..]);
-            var kind = input[12];
-            Count = BinaryPrimitives.ReadInt32LittleEndian(input[13..]);
-            if (kind > 1 || Count < 0) throw new InvalidDataException("bad result frame header");
+            if (input.Length < 4) throw new InvalidDataException("result frame too short");
+            var chunks = BinaryPrimitives.ReadInt32LittleEndian(input);
+            if (chunks < 0 || chunks > (input.Length - 4 - HeaderLength) / 4) throw new InvalidDataException("bad chunk count in result frame");
+            _chunks = input.Slice(4, 4 * chunks);
+            input = input[(4 + 4 * chunks)..];
+            InvalidUtf8 = BinaryPrimitives.ReadInt64LittleEndian(input);
+            var kind = input[8];
+            Count = BinaryPrimitives.ReadInt32LittleEndian(input[9..]);
+            if (kind > 1 || Count < 0 || (kind == 1 && chunks != 1)) throw new InvalidDataException("bad result frame header");
             IsCombined = kind == 0;
             _rest = input[HeaderLength..];
             _left = Count;
         }
 
-        /// <summary>The chunk the entries came from.</summary>
-        public int ChunkIndex { get; }
+        /// <summary>The chunks the entries came from.</summary>
+        public readonly int[] Chunks()
+        {
+            var chunks = new int[_chunks.Length / 4];
+            for (var i = 0; i < chunks.Length; i++) chunks[i] = BinaryPrimitives.ReadInt32LittleEndian(_chunks[(4 * i)..]);
+            return chunks;
+        }
 
         /// <summary>Invalid UTF-8 sequences replaced in that chunk.</summary>
         public long InvalidUtf8 { get; }
@@ -129,7 +142,8 @@ public static class PartialCodec
         }
     }
 
-    private const int HeaderLength = 17;
+    /// <summary>Invalid count, kind and entry count, after the chunk numbers.</summary>
+    private const int HeaderLength = 13;
 
     private static void WriteEntry(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> key, long value)
     {

@@ -7,8 +7,9 @@ namespace Braid.MapReduce.Jobs;
 /// Web server log analytics over the combined log format. Per line it emits counts under these keys (a tab separates
 /// a key's kind from its value): <c>requests</c>, <c>bytes</c> (summed), <c>status\t200</c>, <c>hour\t13</c>,
 /// <c>path\t/index.html</c>, <c>ip\t10.0.0.1</c>; a malformed line (an empty line included) is counted under
-/// <c>malformed</c> and, for the first few in each chunk, recorded as <c>malformed-line\t000000000042</c>, so the
-/// report can name the first malformed lines of the whole input. Malformed lines are never fatal.
+/// <c>malformed</c> and, for the first few in each chunk, recorded as <c>malformed-line\t000001\t000000000042</c> (the
+/// input file's position in the list of files, then the line number), so the report can name the first malformed lines
+/// of the whole input, file by file. Malformed lines are never fatal.
 /// </summary>
 public sealed class LogsJob : MapReduceJob
 {
@@ -42,6 +43,9 @@ public sealed class LogsJob : MapReduceJob
     /// <summary>Prefix of the recorded malformed line numbers.</summary>
     public const string MalformedLinePrefix = "malformed-line\t";
 
+    /// <summary>Digits of the file index in a malformed line's key: keys sort by file, then by line.</summary>
+    private const int FileDigits = 6;
+
     /// <inheritdoc />
     public override string Name => JobName;
 
@@ -50,6 +54,9 @@ public sealed class LogsJob : MapReduceJob
 
     /// <inheritdoc />
     public override long Combine(long a, long b) => a + b;
+
+    /// <inheritdoc />
+    public override bool CombineIsSum => true;
 
     /// <inheritdoc />
     public override long Reduce(string key, ReadOnlySpan<long> values)
@@ -70,6 +77,10 @@ public sealed class LogsJob : MapReduceJob
             var number = firstLine;
             var samples = 0;
             Span<char> digits = stackalloc char[12];
+            if ((uint)output.FileIndex >= 1_000_000) throw new NotSupportedException("the logs job reads at most a million files");
+            Span<char> place = stackalloc char[FileDigits + 1 + 12];
+            output.FileIndex.TryFormat(place, out _, "D6");
+            place[FileDigits] = '\t';
             Span<char> hour = stackalloc char[2];
             while (!text.IsEmpty)
             {
@@ -95,8 +106,8 @@ public sealed class LogsJob : MapReduceJob
                     output.Emit(Malformed, 1);
                     if (samples++ < MalformedSamples)
                     {
-                        number.TryFormat(digits, out var written, "D12");
-                        Emit(output, ref key, MalformedLinePrefix, digits[..written]);
+                        number.TryFormat(place[(FileDigits + 1)..], out var written, "D12");
+                        Emit(output, ref key, MalformedLinePrefix, place[..(FileDigits + 1 + written)]);
                     }
                 }
                 number++;

@@ -39,7 +39,13 @@ public sealed class WordCountJob : MapReduceJob
     public override bool HasCombiner => true;
 
     /// <inheritdoc />
+    public override bool UsesLineNumbers => false;
+
+    /// <inheritdoc />
     public override long Combine(long a, long b) => a + b;
+
+    /// <inheritdoc />
+    public override bool CombineIsSum => true;
 
     /// <inheritdoc />
     public override long Reduce(string key, ReadOnlySpan<long> values)

@@ -65,8 +65,10 @@ public sealed class MultiprocessingTourSection : ITourSection
 
             var top = WordCountReport.Sorted(baseline.Values, 5);
             section.Text($"Word count of {ByteSize.Format(size)} of generated Zipf text ({baseline.Values.Values.Sum():N0} words, {baseline.Values.Count:N0} distinct), " +
-                         "split into 1 MB chunks of whole lines. Each worker counts its chunk (the map, with a per-chunk combiner) and sends " +
-                         "the partial counts back; the coordinator adds them up (the reduce). Processes talk over pipes with length-prefixed frames.")
+                         "split into 1 MB chunks of whole lines. Each worker reads its chunks from the file and counts them into one table " +
+                         "of its own (the map, with a combiner), then sends its counts back once; the coordinator adds them up (the reduce). " +
+                         "Processes talk over pipes with length-prefixed frames, and the coordinator keeps every chunk whose counts have not " +
+                         "arrived yet, so it can have them counted again.")
                 .Table(["executor", "workers", "wall time (best of 2)", "throughput", "same counts"], rows)
                 .Code("braid mapreduce wordcount FILE --executor processes --workers 2 --top 5\n" +
                       string.Join("\n", top.Select(p => $"{p.Key}\t{p.Value}")));
@@ -81,7 +83,8 @@ public sealed class MultiprocessingTourSection : ITourSection
             ]);
             section.Figure(plot, "Speed-up of threads and worker processes from 1 to 2 workers (2 is linear).")
                 .Text($"Fault tolerance: worker {killer.KilledPid} was killed while it held chunk 5; it was replaced, the chunk was sent again " +
-                      $"({survived.Stats.Retries} retry, {survived.Stats.WorkersReplaced} worker replaced) and the counts are " +
+                      $"({survived.Stats.Retries} retry, {survived.Stats.WorkersReplaced} worker replaced, {survived.Stats.Remapped} chunks whose counts " +
+                      "the dead worker held counted again) and the counts are " +
                       (exact ? "exactly those of the undisturbed run." : "DIFFERENT from the undisturbed run: a bug."))
                 .Headline("processes speed-up 1 -> 2", $"{processesUp:0.00}x")
                 .Headline("threads speed-up 1 -> 2", $"{threadsUp:0.00}x")
