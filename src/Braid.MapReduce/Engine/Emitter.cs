@@ -14,12 +14,12 @@ public sealed class Emitter
     private readonly List<KeyValuePair<string, long>>? _pairs;
     private readonly bool _sums;
 
-    /// <summary>Creates an empty emitter for one chunk of the job.</summary>
-    public Emitter(MapReduceJob job)
+    /// <summary>Creates an empty emitter for one chunk of the job, or for many (<paramref name="keys"/>: how many distinct keys to expect).</summary>
+    public Emitter(MapReduceJob job, int keys = 4096)
     {
         _job = job;
         _sums = job.HasCombiner && job.CombineIsSum;
-        if (job.HasCombiner) _combined = Utf8KeyTable.Rent();
+        if (job.HasCombiner) _combined = Utf8KeyTable.Rent(keys);
         else _pairs = new List<KeyValuePair<string, long>>();
     }
 

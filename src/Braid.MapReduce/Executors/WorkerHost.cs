@@ -123,12 +123,16 @@ public static class WorkerHost
         private Emitter? _emitter;
         private long _invalidUtf8;
 
+        private const int HeldKeys = 1 << 16;
+
         /// <summary>Distinct keys held.</summary>
         public int Keys => _emitter?.Count ?? 0;
 
         public void Map(int index, int fileIndex, long firstLine, ReadOnlySpan<byte> bytes)
         {
-            _emitter ??= new Emitter(job);
+            // It holds the keys of every chunk it maps: sized for a typical vocabulary at once rather than grown from
+            // small through several rehashes during the first chunk, which otherwise takes three times a later one.
+            _emitter ??= new Emitter(job, HeldKeys);
             _invalidUtf8 += ChunkMapper.MapInto(job, _emitter, fileIndex, firstLine, bytes);
             _chunks.Add(index);
         }
