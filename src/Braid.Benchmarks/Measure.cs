@@ -23,24 +23,31 @@ public static class Measure
 
     /// <summary>
     /// Runs <paramref name="run"/> repeatedly for at least <paramref name="minimum"/>, and on until the JIT has compiled
-    /// nothing new for a whole run (at most 20 s): tiered compilation promotes code to optimised (and profile-guided)
-    /// code only after many calls and a delay, on a background thread that a loaded machine starves, while the BCL
-    /// starts precompiled; measuring before it is done compares tier-0 code with optimised code.
+    /// nothing new for a quarter of a second (at most 20 s): tiered compilation promotes code to optimised (and
+    /// profile-guided) code only after many calls and a delay, on a background thread that a loaded machine starves,
+    /// while the BCL starts precompiled; measuring before it is done compares tier-0 code with optimised code. The
+    /// quiet spell outlasts the runtime's tiering delay (100 ms), during which nothing is compiled although much is due.
     /// </summary>
     public static void WarmUp(TimeSpan minimum, Action run)
     {
         var clock = Stopwatch.StartNew();
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var lastCompile = TimeSpan.Zero;
         while (true)
         {
             run();
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            var quiet = now == compiled;
-            compiled = now;
+            if (now != compiled)
+            {
+                compiled = now;
+                lastCompile = clock.Elapsed;
+            }
+            var quiet = clock.Elapsed - lastCompile >= QuietSpell;
             if ((clock.Elapsed >= minimum && quiet) || clock.Elapsed >= MaxWarmUp) return;
         }
     }
 
+    private static readonly TimeSpan QuietSpell = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(20);
 
     /// <summary>Nanoseconds per operation.</summary>
