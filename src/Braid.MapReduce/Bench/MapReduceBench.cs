@@ -26,6 +26,9 @@ public static class MapReduceBench
     {
         var results = new BenchResults("mapreduce");
         results.Machine["load average at start"] = LoadAverage();
+        results.Machine["worker"] = launch.IsNative
+            ? "NativeAOT worker (native-worker/ beside braid; BRAID_JIT_WORKER=1 for braid worker)"
+            : "braid worker (JIT)";
         var input = Path.Combine(Path.GetTempPath(), $"braid-mapreduce-bench-{Environment.ProcessId}.txt");
         try
         {

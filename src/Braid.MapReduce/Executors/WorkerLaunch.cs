@@ -6,9 +6,17 @@ namespace Braid.MapReduce.Executors;
 /// <param name="Environment">Environment variables set for the worker, over those the coordinator sets.</param>
 public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment = null)
 {
-    /// <summary>This very executable with <c>worker</c>: how the <c>braid</c> command starts its workers.</summary>
+    /// <summary>
+    /// How the <c>braid</c> command starts its workers: the ahead-of-time compiled worker published beside it when there
+    /// is a current one (see <see cref="NativeWorkerBeside"/>), else this very executable with <c>worker</c>.
+    /// </summary>
     public static WorkerLaunch CurrentExecutable()
     {
+        var braidDirectory = EntryAssemblyPath() is { } braid ? Path.GetDirectoryName(braid)! : AppContext.BaseDirectory;
+        if (System.Environment.GetEnvironmentVariable("BRAID_JIT_WORKER") != "1" && NativeWorkerBeside(braidDirectory) is { } native)
+        {
+            return new(native, []);
+        }
         var self = System.Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown");
         // Run through the dotnet host (dotnet braid.dll, a test host), this process cannot start itself as a
         // worker: start the braid assembly that is loaded here, by the host.
@@ -17,6 +25,23 @@ public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Argumen
             return new(DotnetHost(), ["exec", cli, "worker"]);
         }
         return new(self, ["worker"]);
+    }
+
+    /// <summary>True when workers run the ahead-of-time compiled program rather than <c>braid worker</c>.</summary>
+    public bool IsNative => Arguments.Count == 0 && Path.GetFileName(FileName) == NativeWorkerName;
+
+    private const string NativeWorkerName = "Braid.MapReduce.NativeWorker";
+
+    /// <summary>
+    /// The native worker in <paramref name="directory"/>/native-worker/, if it is there and was built from this very
+    /// version of the engine (not older than it): one left from an earlier build could speak an older protocol.
+    /// </summary>
+    public static string? NativeWorkerBeside(string directory)
+    {
+        var path = Path.Combine(directory, "native-worker", NativeWorkerName);
+        if (!File.Exists(path)) return null;
+        var engine = typeof(WorkerLaunch).Assembly.Location;
+        return engine.Length == 0 || File.GetLastWriteTimeUtc(path) >= File.GetLastWriteTimeUtc(engine) ? path : null;
     }
 
     private static string? EntryAssemblyPath() =>
