@@ -16,7 +16,7 @@ public static class RuntimeBenchmark
         public static Sizes Full => new(1_000_000, 1_000_000, 10_000, 50_000, 100_000, 5);
 
         /// <summary>A short run for <c>--quick</c> and the tour.</summary>
-        public static Sizes Quick => new(200_000, 200_000, 2_000, 10_000, 20_000, 3);
+        public static Sizes Quick => new(200_000, 200_000, 2_000, 10_000, 20_000, 5);
     }
 
     /// <summary>Runs every measurement and returns the figures and ratios.</summary>
