@@ -64,11 +64,10 @@ public sealed class NativeWorkerTests : IClassFixture<TestInputs>, IDisposable
     /// <summary>The native worker the solution's build published beside the braid command, if any.</summary>
     private static string? PublishedNativeWorker()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Braid.slnx"))) directory = directory.Parent;
-        if (directory is null) return null;
+        // The repository is the folder of bench/, which the peer benchmarks already know how to find.
+        if (Braid.Reporting.Bench.Peers.BenchDirectory is not { } bench) return null;
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
-        var braid = Path.Combine(directory.FullName, "src", "Braid.Cli", "bin", configuration, "net10.0");
+        var braid = Path.Combine(Path.GetDirectoryName(bench)!, "src", "Braid.Cli", "bin", configuration, "net10.0");
         return WorkerLaunch.NativeWorkerBeside(braid);
     }
 }

@@ -12,7 +12,8 @@ public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Argumen
     /// </summary>
     public static WorkerLaunch CurrentExecutable()
     {
-        var braidDirectory = EntryAssemblyPath() is { } braid ? Path.GetDirectoryName(braid)! : AppContext.BaseDirectory;
+        var cli = EntryAssemblyPath();
+        var braidDirectory = cli is null ? AppContext.BaseDirectory : Path.GetDirectoryName(cli)!;
         if (System.Environment.GetEnvironmentVariable("BRAID_JIT_WORKER") != "1" && NativeWorkerBeside(braidDirectory) is { } native)
         {
             return new(native, []);
@@ -20,7 +21,7 @@ public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Argumen
         var self = System.Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown");
         // Run through the dotnet host (dotnet braid.dll, a test host), this process cannot start itself as a
         // worker: start the braid assembly that is loaded here, by the host.
-        if (Path.GetFileNameWithoutExtension(self) is "dotnet" or "testhost" && EntryAssemblyPath() is { } cli)
+        if (Path.GetFileNameWithoutExtension(self) is "dotnet" or "testhost" && cli is not null)
         {
             return new(DotnetHost(), ["exec", cli, "worker"]);
         }

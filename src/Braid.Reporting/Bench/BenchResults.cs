@@ -50,9 +50,9 @@ public sealed class BenchResults
     public static string GcMode()
     {
         var kind = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
-        // runtimeconfig.json settings arrive as strings; .NET's default is concurrent.
-        var concurrent = !string.Equals(AppContext.GetData("System.GC.Concurrent")?.ToString(), "false", StringComparison.OrdinalIgnoreCase);
-        if (Environment.GetEnvironmentVariable("DOTNET_gcConcurrent") is { } env) concurrent = env.Trim() != "0";
+        // The running GC says which it is, whatever set it (runtimeconfig.json, DOTNET_gcConcurrent): a GC without
+        // background collection starts in batch latency mode, one with it in interactive mode.
+        var concurrent = System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.Batch;
         return $"{kind}, {(concurrent ? "background (concurrent)" : "non-concurrent")}";
     }
 
