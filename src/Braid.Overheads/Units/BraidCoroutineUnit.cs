@@ -44,8 +44,8 @@ public sealed class BraidCoroutineUnit : IConcurrencyUnit
     /// <inheritdoc />
     public TimeSpan PingPong(int rounds) => Loop.Run(async () =>
     {
-        var (pingTx, pingRx) = Channel.OpenUnbounded<int>();
-        var (pongTx, pongRx) = Channel.OpenUnbounded<int>();
+        var (pingTx, pingRx) = MemoryChannel.OpenUnbounded<int>();
+        var (pongTx, pongRx) = MemoryChannel.OpenUnbounded<int>();
         var other = Loop.Spawn(async () =>
         {
             for (var i = 0; i < rounds; i++) pongTx.TrySend(await pingRx.Receive());

@@ -3,7 +3,7 @@ namespace Braid;
 /// <summary>
 /// A region of a strand's code that can be cancelled as a whole, by <see cref="Cancel"/> or by a deadline (Trio's
 /// cancel scopes). Scopes nest: cancelling one cancels everything inside it (strands running in it, strands spawned
-/// into task groups inside it) except what a shielded scope protects. Cancellation arrives as <see cref="Cancelled"/>
+/// into task groups inside it) except what a shielded scope protects. Cancellation arrives as <see cref="CancelledException"/>
 /// at the next checkpoint; the cancelled scope itself catches it when the strand leaves the scope.
 /// </summary>
 public sealed class CancelScope
@@ -44,7 +44,7 @@ public sealed class CancelScope
     /// <summary>True once <see cref="Cancel"/> was called or the deadline passed.</summary>
     public bool CancelCalled { get; private set; }
 
-    /// <summary>True when this scope caught the <see cref="Cancelled"/> it caused (the body was cut short).</summary>
+    /// <summary>True when this scope caught the <see cref="CancelledException"/> it caused (the body was cut short).</summary>
     public bool CancelledCaught { get; private set; }
 
     /// <summary>Shielded scopes keep out cancellation from outside them; their own cancel and deadline still work.</summary>
@@ -70,7 +70,7 @@ public sealed class CancelScope
         }
     }
 
-    /// <summary>Cancels everything inside the scope: parked strands wake with <see cref="Cancelled"/>, running ones get it at their next checkpoint.</summary>
+    /// <summary>Cancels everything inside the scope: parked strands wake with <see cref="CancelledException"/>, running ones get it at their next checkpoint.</summary>
     public void Cancel()
     {
         if (CancelCalled) return;
@@ -89,7 +89,7 @@ public sealed class CancelScope
         {
             await body();
         }
-        catch (Cancelled) when (CancelCalled)
+        catch (CancelledException) when (CancelCalled)
         {
             CancelledCaught = true;
         }
@@ -108,7 +108,7 @@ public sealed class CancelScope
         {
             return await body();
         }
-        catch (Cancelled) when (CancelCalled)
+        catch (CancelledException) when (CancelCalled)
         {
             CancelledCaught = true;
             return default;

@@ -24,7 +24,7 @@ internal enum ChannelOp : byte
 /// holding it. A receive takes from the buffer and refills the freed slot from the longest-waiting sender, or, with
 /// an empty buffer (rendezvous), takes straight from that sender. A woken strand has already been served, so a
 /// later arrival cannot barge in, and since a served strand cannot be cancelled out of its wait, nothing is lost:
-/// a send that throws <see cref="Cancelled"/> did not deliver; one that returns did.
+/// a send that throws <see cref="CancelledException"/> did not deliver; one that returns did.
 /// </summary>
 /// <remarks>
 /// Invariants: waiting receivers imply an empty buffer; waiting senders imply a full buffer; senders and receivers

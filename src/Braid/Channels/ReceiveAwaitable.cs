@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 
-namespace Braid;
+namespace Braid.CompilerServices;
 
 /// <summary>
-/// The awaitable of <see cref="ChannelReceiver{T}.Receive"/>: the next item, or <see cref="EndOfChannel"/> once the
-/// channel is closed and drained. A receive that throws <see cref="Cancelled"/> took nothing. Await it at once.
+/// The awaitable of <see cref="ChannelReceiver{T}.Receive"/>: the next item, or <see cref="EndOfChannelException"/> once the
+/// channel is closed and drained. A receive that throws <see cref="CancelledException"/> took nothing. Await it at once.
 /// </summary>
 public readonly struct ReceiveAwaitable<T>
 {
@@ -44,7 +44,7 @@ public readonly struct ReceiveAwaiter<T> : ICriticalNotifyCompletion, IKernelTra
     /// <summary>True when the receive finished without parking, or a pending cancellation withdrew it.</summary>
     public bool IsCompleted => _op != ChannelOp.Parked || Kernel.Require().AbortIfCancelPending();
 
-    /// <summary>Ends the receive: the item; throws <see cref="EndOfChannel"/> or <see cref="Cancelled"/>.</summary>
+    /// <summary>Ends the receive: the item; throws <see cref="EndOfChannelException"/> or <see cref="CancelledException"/>.</summary>
     public T GetResult()
     {
         switch (_op)
@@ -58,7 +58,7 @@ public readonly struct ReceiveAwaiter<T> : ICriticalNotifyCompletion, IKernelTra
                 Kernel.Require().ThrowIfCancelPending();
                 break;
         }
-        throw new EndOfChannel(_channel.ToString());
+        throw new EndOfChannelException(_channel.ToString());
     }
 
     /// <inheritdoc />
@@ -111,7 +111,7 @@ public readonly struct ReceiveOrEndAwaiter<T> : ICriticalNotifyCompletion, IKern
             _store?.Invoke(item);
             return true;
         }
-        catch (EndOfChannel)
+        catch (EndOfChannelException)
         {
             return false;
         }

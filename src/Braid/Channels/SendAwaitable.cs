@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 
-namespace Braid;
+namespace Braid.CompilerServices;
 
 /// <summary>
 /// The awaitable of <see cref="ChannelSender{T}.Send"/>. Returning means the item was delivered; throwing
-/// <see cref="Cancelled"/> means it was not. Await it at once.
+/// <see cref="CancelledException"/> means it was not. Await it at once.
 /// </summary>
 public readonly struct SendAwaitable<T>
 {
@@ -36,7 +36,7 @@ public readonly struct SendAwaiter<T> : ICriticalNotifyCompletion, IKernelTrap
     /// <summary>True when the send finished without parking, or a pending cancellation withdrew it.</summary>
     public bool IsCompleted => _op != ChannelOp.Parked || Kernel.Require().AbortIfCancelPending();
 
-    /// <summary>Ends the send; throws <see cref="Cancelled"/> (not delivered) or <see cref="BrokenChannelException"/>.</summary>
+    /// <summary>Ends the send; throws <see cref="CancelledException"/> (not delivered) or <see cref="BrokenChannelException"/>.</summary>
     public void GetResult()
     {
         switch (_op)

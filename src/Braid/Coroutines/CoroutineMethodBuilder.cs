@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace Braid;
+namespace Braid.CompilerServices;
 
 /// <summary>Builds <see cref="Coroutine"/>-returning async methods. Used by the compiler, not by hand.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

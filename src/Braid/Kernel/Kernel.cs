@@ -246,23 +246,23 @@ internal sealed class Kernel
         return false;
     }
 
-    /// <summary>After a park: throws <see cref="Cancelled"/> if the wait ended by cancellation.</summary>
+    /// <summary>After a park: throws <see cref="CancelledException"/> if the wait ended by cancellation.</summary>
     public void EndWait()
     {
         var strand = CurrentOrThrow();
         var reason = strand.Wake;
         strand.Wake = WakeReason.None;
-        if (reason == WakeReason.Cancelled) throw new Cancelled(CancelScope.PendingFor(strand));
+        if (reason == WakeReason.Cancelled) throw new CancelledException(CancelScope.PendingFor(strand));
     }
 
-    /// <summary>At a checkpoint: throws <see cref="Cancelled"/> if the current strand's scope is cancelled.</summary>
+    /// <summary>At a checkpoint: throws <see cref="CancelledException"/> if the current strand's scope is cancelled.</summary>
     public void ThrowIfCancelPending()
     {
         if (CancelledScopes == 0) return;
-        if (CancelScope.PendingFor(CurrentOrThrow()) is { } scope) throw new Cancelled(scope);
+        if (CancelScope.PendingFor(CurrentOrThrow()) is { } scope) throw new CancelledException(scope);
     }
 
-    /// <summary>Cancels a parked strand's wait if its site allows; it then wakes with <see cref="Cancelled"/>.</summary>
+    /// <summary>Cancels a parked strand's wait if its site allows; it then wakes with <see cref="CancelledException"/>.</summary>
     public void TryAbort(Strand strand)
     {
         if (strand.StateValue == StrandState.Parked && strand.Site is { } site && site.Abort(strand))
@@ -361,7 +361,7 @@ internal sealed class Kernel
         _liveStrands--;
         Listener?.OnFinish(strand, error);
         if (group is not null) group.OnChildFinished(strand, error);
-        else if (error is not null and not Cancelled && strand.Id != 1) _unjoinedFailures.Add(strand);
+        else if (error is not null and not CancelledException && strand.Id != 1) _unjoinedFailures.Add(strand);
     }
 
     /// <summary>Failures of background strands that nobody joined: reported by <see cref="Braid.Loop.Run(Func{Coroutine}, RunOptions?)"/>.</summary>

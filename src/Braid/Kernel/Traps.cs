@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Braid;
+namespace Braid.CompilerServices;
 
 /// <summary>
 /// Marks the awaiters of kernel traps. When a Braid coroutine awaits one, its builder hands the frame straight to
@@ -22,7 +22,7 @@ public readonly struct YieldAwaiter : ICriticalNotifyCompletion, IKernelTrap
     /// <summary>Always false: a yield always goes to the back of the run queue.</summary>
     public bool IsCompleted => false;
 
-    /// <summary>Ends the yield; throws <see cref="Cancelled"/> if the strand was cancelled meanwhile.</summary>
+    /// <summary>Ends the yield; throws <see cref="CancelledException"/> if the strand was cancelled meanwhile.</summary>
     public void GetResult()
     {
         if (!Kernel.NothingCancelledAnywhere) Kernel.Require().ThrowIfCancelPending();
@@ -65,7 +65,7 @@ public readonly struct ParkAwaiter : ICriticalNotifyCompletion, IKernelTrap
     /// </summary>
     public bool IsCompleted => _ready || Kernel.Require().AbortIfCancelPending();
 
-    /// <summary>Ends the wait; throws <see cref="Cancelled"/> if the wait was ended by cancellation.</summary>
+    /// <summary>Ends the wait; throws <see cref="CancelledException"/> if the wait was ended by cancellation.</summary>
     public void GetResult()
     {
         if (_ready) Kernel.Require().ThrowIfCancelPending();

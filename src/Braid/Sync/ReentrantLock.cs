@@ -4,7 +4,7 @@ namespace Braid;
 
 /// <summary>
 /// A lock its holder may acquire again (Python's RLock): it is free once released as many times as acquired. Fair
-/// like <see cref="Lock"/>: on the last release it goes straight to the longest waiter.
+/// like <see cref="AsyncLock"/>: on the last release it goes straight to the longest waiter.
 /// </summary>
 /// <remarks>Invariants: depth is zero exactly when there is no owner; waiters imply an owner.</remarks>
 public sealed class ReentrantLock : ILock

@@ -18,7 +18,7 @@ public sealed class ThreadEvent : IDisposable
     public void Dispose() => _event.Dispose();
 }
 
-/// <summary>A reusable barrier for OS threads with the API of <see cref="Barrier"/>: a thin adapter over <see cref="System.Threading.Barrier"/>.</summary>
+/// <summary>A reusable barrier for OS threads with the API of <see cref="AsyncBarrier"/>: a thin adapter over <see cref="System.Threading.Barrier"/>.</summary>
 public sealed class ThreadBarrier(int parties, Action<long>? action = null) : IDisposable
 {
     private readonly System.Threading.Barrier _barrier = new(parties, action is null ? null : b => action(b.CurrentPhaseNumber));

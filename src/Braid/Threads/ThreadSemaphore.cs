@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Braid;
 
 /// <summary>
-/// A counting semaphore for OS threads with the API of <see cref="Semaphore"/>, blocking instead of parking, and
+/// A counting semaphore for OS threads with the API of <see cref="AsyncSemaphore"/>, blocking instead of parking, and
 /// fair like it (FIFO hand-off), which <see cref="SemaphoreSlim"/> does not promise.
 /// </summary>
 /// <remarks>Invariant: waiters imply the value is zero.</remarks>

@@ -1,4 +1,4 @@
-namespace Braid;
+namespace Braid.Extensibility;
 
 /// <summary>
 /// The one fair wait queue every blocking primitive is built on (Trio's ParkingLot, curio's kernel queues): strands

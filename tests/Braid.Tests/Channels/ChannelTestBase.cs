@@ -103,7 +103,7 @@ public abstract class ChannelTestBase
                 {
                     await rx.Receive();
                 }
-                catch (EndOfChannel)
+                catch (EndOfChannelException)
                 {
                     ended = true;
                 }
@@ -113,7 +113,7 @@ public abstract class ChannelTestBase
         Assert.Equal([1, 2], got);
         Assert.True(ended);
         Assert.True(rx.IsCompleted);
-        Assert.Throws<ChannelClosedException>(() => tx.Send(3));
+        Assert.Throws<ClosedResourceException>(() => tx.Send(3));
     });
 
     [Fact]
@@ -268,26 +268,26 @@ public sealed class BoundedChannelTests : ChannelTestBase
 {
     protected override int? Capacity => 8;
 
-    protected override (ChannelSender<int>, ChannelReceiver<int>) Open() => Channel.Open<int>(8, "test");
+    protected override (ChannelSender<int>, ChannelReceiver<int>) Open() => MemoryChannel.Open<int>(8, "test");
 }
 
 public sealed class OneSlotChannelTests : ChannelTestBase
 {
     protected override int? Capacity => 1;
 
-    protected override (ChannelSender<int>, ChannelReceiver<int>) Open() => Channel.Open<int>(1, "test");
+    protected override (ChannelSender<int>, ChannelReceiver<int>) Open() => MemoryChannel.Open<int>(1, "test");
 }
 
 public sealed class RendezvousChannelTests : ChannelTestBase
 {
     protected override int? Capacity => 0;
 
-    protected override (ChannelSender<int>, ChannelReceiver<int>) Open() => Channel.OpenRendezvous<int>("test");
+    protected override (ChannelSender<int>, ChannelReceiver<int>) Open() => MemoryChannel.OpenRendezvous<int>("test");
 }
 
 public sealed class UnboundedChannelTests : ChannelTestBase
 {
     protected override int? Capacity => null;
 
-    protected override (ChannelSender<int>, ChannelReceiver<int>) Open() => Channel.OpenUnbounded<int>("test");
+    protected override (ChannelSender<int>, ChannelReceiver<int>) Open() => MemoryChannel.OpenUnbounded<int>("test");
 }

@@ -12,9 +12,9 @@ public sealed record LockLike(string Name, Func<ParkAwaitable> Acquire, Action R
 
     public static LockLike Create(string name) => name switch
     {
-        "Lock" => FromLock(new Lock("l"), name),
+        "Lock" => FromLock(new AsyncLock("l"), name),
         "ReentrantLock" => FromReentrant(new ReentrantLock("r")),
-        "Semaphore(1)" => FromSemaphore(new Semaphore(1, "s"), name),
+        "Semaphore(1)" => FromSemaphore(new AsyncSemaphore(1, "s"), name),
         "BoundedSemaphore(1)" => FromSemaphore(new BoundedSemaphore(1, "b"), name),
         "CapacityLimiter(1)" => FromLimiter(new CapacityLimiter(1, "c")),
         "ReadersWriterLock.Write" => FromReadersWriter(new ReadersWriterLock("rw")),
@@ -22,13 +22,13 @@ public sealed record LockLike(string Name, Func<ParkAwaitable> Acquire, Action R
         _ => throw new ArgumentException(name),
     };
 
-    private static LockLike FromLock(Lock l, string name) =>
+    private static LockLike FromLock(AsyncLock l, string name) =>
         new(name, l.Acquire, l.Release, () => l.Statistics().Waiting, () => !l.IsLocked);
 
     private static LockLike FromReentrant(ReentrantLock l) =>
         new("ReentrantLock", l.Acquire, l.Release, () => l.Statistics().Waiting, () => l.Owner is null);
 
-    private static LockLike FromSemaphore(Semaphore s, string name) =>
+    private static LockLike FromSemaphore(AsyncSemaphore s, string name) =>
         new(name, s.Acquire, s.Release, () => s.Waiting, () => s.Value == 1);
 
     private static LockLike FromLimiter(CapacityLimiter c) =>

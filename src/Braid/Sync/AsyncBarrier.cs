@@ -8,14 +8,14 @@ namespace Braid;
 /// generation). A waiter cancelled before the barrier trips leaves, and its place is free again.
 /// </summary>
 /// <remarks>Invariant: between waits, fewer than <see cref="Parties"/> strands are parked (the arrivals are the parked strands).</remarks>
-public sealed class Barrier
+public sealed class AsyncBarrier
 {
     private readonly WaitQueue _arrived;
     private readonly Action<long>? _action;
     private readonly string? _name;
 
     /// <summary>Creates a barrier for <paramref name="parties"/> strands; <paramref name="action"/> gets each generation's number.</summary>
-    public Barrier(int parties, Action<long>? action = null, string? name = null)
+    public AsyncBarrier(int parties, Action<long>? action = null, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parties, 1);
         Parties = parties;

@@ -8,14 +8,14 @@ namespace Braid;
 /// never rises while anyone waits and no later arrival can take the permit first.
 /// </summary>
 /// <remarks>Invariants: the value is never negative; waiters imply the value is zero.</remarks>
-public class Semaphore : ISemaphore
+public class AsyncSemaphore : ISemaphore
 {
     private readonly WaitQueue _waiters;
     private readonly string? _name;
     private int _value;
 
     /// <summary>Creates a semaphore with <paramref name="initial"/> permits.</summary>
-    public Semaphore(int initial, string? name = null)
+    public AsyncSemaphore(int initial, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(initial);
         _value = initial;

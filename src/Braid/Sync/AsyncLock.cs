@@ -8,14 +8,14 @@ namespace Braid;
 /// lock you hold is an error, not a silent deadlock.
 /// </summary>
 /// <remarks>Invariants: waiters imply an owner (a free lock has nobody waiting); the owner is never among the waiters.</remarks>
-public sealed class Lock : ILock
+public sealed class AsyncLock : ILock
 {
     private readonly WaitQueue _waiters;
     private readonly string? _name;
     private Strand? _owner;
 
     /// <summary>Creates a free lock; <paramref name="name"/> appears in statistics and deadlock reports.</summary>
-    public Lock(string? name = null)
+    public AsyncLock(string? name = null)
     {
         _name = name;
         _waiters = new WaitQueue(this);
