@@ -72,7 +72,7 @@ public static class Loop
         var strand = kernel.CurrentOrThrow();
         kernel.PrepareToPark(strand, kernel.Timers);
         kernel.Timers.Arm(deadline.Ticks, strand);
-        return default;
+        return ParkAwaitable.Parked(strand);
     }
 
     /// <summary>Runs <paramref name="body"/>, cancelling it after <paramref name="delay"/>; returns false if it was cut short (Trio's move_on_after).</summary>

@@ -12,6 +12,7 @@ public readonly struct ReceiveAwaitable<T>
     private readonly ChannelWaiter<T>? _node;
     private readonly T _item;
     private readonly ChannelOp _op;
+    private readonly int _token;
 
     internal ReceiveAwaitable(ChannelOp op, ChannelCore<T> channel, ChannelWaiter<T>? node, T item)
     {
@@ -19,10 +20,11 @@ public readonly struct ReceiveAwaitable<T>
         _channel = channel;
         _node = node;
         _item = item;
+        _token = op == ChannelOp.Parked ? node!.Strand!.ParkCount : 0; // the park this receive is, checked at the await
     }
 
     /// <summary>Gets the awaiter; used by <c>await</c>.</summary>
-    public ReceiveAwaiter<T> GetAwaiter() => new(_op, _channel!, _node, _item);
+    public ReceiveAwaiter<T> GetAwaiter() => new(_op, _channel!, _node, _item, _token);
 }
 
 /// <summary>Awaits a receive.</summary>
@@ -32,17 +34,22 @@ public readonly struct ReceiveAwaiter<T> : ICriticalNotifyCompletion, IKernelTra
     private readonly ChannelWaiter<T>? _node;
     private readonly T _item;
     private readonly ChannelOp _op;
+    private readonly int _token;
 
-    internal ReceiveAwaiter(ChannelOp op, ChannelCore<T> channel, ChannelWaiter<T>? node, T item)
+    internal ReceiveAwaiter(ChannelOp op, ChannelCore<T> channel, ChannelWaiter<T>? node, T item, int token)
     {
         _op = op;
         _channel = channel;
         _node = node;
         _item = item;
+        _token = token;
     }
 
-    /// <summary>True when the receive finished without parking, or a pending cancellation withdrew it.</summary>
-    public bool IsCompleted => _op != ChannelOp.Parked || Kernel.Require().AbortIfCancelPending();
+    /// <summary>
+    /// True when the receive finished without parking, or a pending cancellation withdrew it. Throws
+    /// <see cref="InvalidOperationException"/> when this receive was already awaited (its pooled node may now serve another).
+    /// </summary>
+    public bool IsCompleted => _op != ChannelOp.Parked || Kernel.Require().BeginAwaitPark(_token);
 
     /// <summary>Ends the receive: the item; throws <see cref="EndOfChannelException"/> or <see cref="CancelledException"/>.</summary>
     public T GetResult()

@@ -23,6 +23,7 @@ public struct CoroutineMethodBuilder
     {
         if (StrandFrames.TryStartAsStrand(ref stateMachine, ref _box)) return;
         stateMachine.MoveNext();
+        if (_box is CoroutineBox<VoidResult> { Completed: true } box) box.RethrowMisuse();
     }
 
     /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
@@ -72,6 +73,7 @@ public struct CoroutineMethodBuilder<T>
     {
         if (StrandFrames.TryStartAsStrand(ref stateMachine, ref _box)) return;
         stateMachine.MoveNext();
+        if (_box is CoroutineBox<T> { Completed: true } box) box.RethrowMisuse();
     }
 
     /// <summary>Not used: the state machine is boxed by the builder itself.</summary>

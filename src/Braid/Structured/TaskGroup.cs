@@ -111,7 +111,7 @@ internal sealed class ChildrenSite(TaskGroup group) : IWaitSite
     {
         _waiter = strand;
         strand.Kernel.PrepareToPark(strand, this);
-        return default;
+        return ParkAwaitable.Parked(strand);
     }
 
     public void AllFinished()

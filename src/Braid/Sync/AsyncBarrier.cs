@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -58,6 +56,9 @@ public sealed class AsyncBarrier
     /// <inheritdoc />
     public override string ToString() => Statistics().ToString();
 
-    [Conditional("DEBUG")]
-    private void AssertInvariants() => Debug.Assert(_arrived.Count < Parties, "a full generation never stays parked");
+    private void AssertInvariants()
+    {
+        if (!Invariant.Enabled) return;
+        Invariant.That(_arrived.Count < Parties, "a full generation never stays parked");
+    }
 }

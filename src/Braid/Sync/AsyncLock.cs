@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -65,10 +63,10 @@ public sealed class AsyncLock : ILock
 
     private string Label => Grant.Label("Lock", _name);
 
-    [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert(_waiters.IsEmpty || _owner is not null, "waiters imply an owner");
-        Debug.Assert(_owner is null || !_waiters.Strands.Contains(_owner), "the owner does not wait");
+        if (!Invariant.Enabled) return;
+        Invariant.That(_waiters.IsEmpty || _owner is not null, "waiters imply an owner");
+        Invariant.That(_owner is null || !_waiters.Strands.Contains(_owner), "the owner does not wait");
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -70,10 +68,10 @@ public class AsyncSemaphore : ISemaphore
 
     private protected virtual string Label => Grant.Label("Semaphore", _name);
 
-    [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert(_value >= 0, "the value is never negative");
-        Debug.Assert(_waiters.IsEmpty || _value == 0, "waiters imply the value is zero");
+        if (!Invariant.Enabled) return;
+        Invariant.That(_value >= 0, "the value is never negative");
+        Invariant.That(_waiters.IsEmpty || _value == 0, "waiters imply the value is zero");
     }
 }

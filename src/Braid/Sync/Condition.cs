@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -82,8 +80,11 @@ public sealed class Condition
 
     private async Coroutine ReacquireAsync() => await Lock.Acquire();
 
-    [Conditional("DEBUG")]
-    private void AssertInvariants() => Debug.Assert(Lock.Owner is null || !_waiters.Strands.Contains(Lock.Owner), "the lock's owner is not waiting to be notified");
+    private void AssertInvariants()
+    {
+        if (!Invariant.Enabled) return;
+        Invariant.That(Lock.Owner is null || !_waiters.Strands.Contains(Lock.Owner), "the lock's owner is not waiting to be notified");
+    }
 
     private void RequireHeld()
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -62,10 +60,10 @@ public sealed class ReentrantLock : ILock
 
     private string Label => Grant.Label("ReentrantLock", _name);
 
-    [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert((_depth == 0) == (_owner is null), "depth is zero exactly when free");
-        Debug.Assert(_waiters.IsEmpty || _owner is not null, "waiters imply an owner");
+        if (!Invariant.Enabled) return;
+        Invariant.That((_depth == 0) == (_owner is null), "depth is zero exactly when free");
+        Invariant.That(_waiters.IsEmpty || _owner is not null, "waiters imply an owner");
     }
 }

@@ -25,6 +25,7 @@ public sealed class ThreadChannel<T>
     /// <summary>Sends, blocking while the buffer is full (or, for a rendezvous, until a receiver takes the item).</summary>
     public void Send(T item)
     {
+        LoopThreadGuard.RefuseOnLoop("ThreadChannel.Send", "a MemoryChannel");
         lock (_gate)
         {
             while (!_closed && _items.Count >= Math.Max(_capacity, 1)) Monitor.Wait(_gate);
@@ -56,6 +57,7 @@ public sealed class ThreadChannel<T>
     /// <summary>Receives, blocking while empty; throws <see cref="EndOfChannelException"/> once closed and drained.</summary>
     public T Receive()
     {
+        LoopThreadGuard.RefuseOnLoop("ThreadChannel.Receive", "a MemoryChannel");
         lock (_gate)
         {
             while (_items.Count == 0 && !_closed) Monitor.Wait(_gate);

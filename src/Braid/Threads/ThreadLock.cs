@@ -17,6 +17,7 @@ public sealed class ThreadLock : ILock
     /// <summary>Acquires the lock, blocking in arrival order.</summary>
     public void Acquire()
     {
+        LoopThreadGuard.RefuseOnLoop("ThreadLock.Acquire", "AsyncLock");
         var me = Environment.CurrentManagedThreadId;
         lock (_gate)
         {

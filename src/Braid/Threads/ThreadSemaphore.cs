@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -41,6 +39,7 @@ public class ThreadSemaphore : ISemaphore
     /// <summary>Takes a permit, blocking in arrival order while there is none.</summary>
     public void Acquire()
     {
+        LoopThreadGuard.RefuseOnLoop("ThreadSemaphore.Acquire", "AsyncSemaphore");
         lock (_gate)
         {
             if (_value > 0)
@@ -77,7 +76,7 @@ public class ThreadSemaphore : ISemaphore
                 Monitor.PulseAll(_gate);
             }
             else _value++;
-            Debug.Assert(_waiters.Count == 0 || _value == 0, "waiters imply the value is zero");
+            if (Invariant.Enabled) Invariant.That(_waiters.Count == 0 || _value == 0, "waiters imply the value is zero");
         }
     }
 
