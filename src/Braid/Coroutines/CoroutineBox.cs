@@ -75,7 +75,7 @@ internal abstract class CoroutineBox<TResult> : IFrame<TResult>
     /// </summary>
     internal void RethrowMisuse()
     {
-        if (_error?.SourceException is MisuseException) _error.Throw();
+        if (Misuse.Is(_error?.SourceException)) _error!.Throw();
     }
 
     internal bool IsCompleted(short version)

@@ -228,7 +228,7 @@ internal sealed class Kernel
         strand.Scope.AddParked(strand);
     }
 
-    private MisuseException SuspensionRefused(Strand strand) => _spawning ? Misuse.SpawnBodyWaited() : Misuse.SecondSuspension(strand);
+    private InvalidOperationException SuspensionRefused(Strand strand) => _spawning ? Misuse.SpawnBodyWaited() : Misuse.SecondSuspension(strand);
 
     /// <summary>
     /// At the await of a parked operation: checks that it is the current strand's pending park (the token is the
@@ -370,11 +370,11 @@ internal sealed class Kernel
         }
         if (spawned is not null)
         {
-            if (!ReferenceEquals(spawned, root.Frame)) throw bodyError as MisuseException ?? Misuse.SpawnBodyNotStraight();
+            if (!ReferenceEquals(spawned, root.Frame)) throw Misuse.Is(bodyError) ? bodyError! : Misuse.SpawnBodyNotStraight();
             Register(spawned);
             return (Strand<T>)spawned;
         }
-        if (bodyError is MisuseException misuse) throw misuse;
+        if (Misuse.Is(bodyError)) throw bodyError!;
         var strand = new CoroutineStrand<T>(request, root, bodyError);
         Register(strand);
         return strand;
