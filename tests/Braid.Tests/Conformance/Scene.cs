@@ -145,8 +145,11 @@ public abstract class Scene
     /// </summary>
     public abstract Step Until(Func<bool> condition, string what);
 
-    /// <summary>Waits (bounded) until every contender started has finished: a lost wake-up fails here.</summary>
-    public Step AllFinished() => Until(() => Running == 0, "every contender finished");
+    /// <summary>
+    /// Waits until every contender started has finished: on a loop by joining their strands (a lost wake-up leaves
+    /// nothing runnable, which the loop reports as a deadlock), on threads with a bounded wait that fails.
+    /// </summary>
+    public abstract Step AllFinished();
 
     private protected abstract bool IsWaiting(Contender c);
 
@@ -299,6 +302,17 @@ internal sealed class LoopScene(TaskGroup group) : Scene
 
     private protected override bool IsWaiting(Contender c) => c.Strand!.State == StrandState.Parked;
 
+    public override Step AllFinished() => new(async () =>
+    {
+        for (var i = 0; ; i++)
+        {
+            Strand[] strands;
+            lock (Contenders) strands = Contenders.Select(c => c.Strand!).ToArray();
+            if (i == strands.Length) break;
+            await strands[i].Join();
+        }
+    }, null, mayBlock: false);
+
     public override Step Until(Func<bool> condition, string what) => new(async () =>
     {
         for (var i = 0; !condition(); i++)
@@ -368,6 +382,8 @@ internal sealed class ThreadScene : Scene
     }
 
     private protected override bool IsWaiting(Contender c) => (c.Thread!.ThreadState & System.Threading.ThreadState.WaitSleepJoin) != 0;
+
+    public override Step AllFinished() => Until(() => Running == 0, "every contender finished");
 
     public override Step Until(Func<bool> condition, string what) => new(null, () =>
     {
