@@ -8,6 +8,25 @@ namespace Braid.Tests.Channels;
 /// </summary>
 public static class ChannelChecks
 {
+    /// <summary>A contender that receives until the end of the stream, handing each item to <paramref name="received"/>.</summary>
+    private static Func<Task> Receiver(ChannelLike ch, Action<int> received, Action? ended = null) => async () =>
+    {
+        while (true)
+        {
+            int item;
+            try
+            {
+                item = await ch.Receive();
+            }
+            catch (EndOfChannelException)
+            {
+                ended?.Invoke();
+                return;
+            }
+            received(item);
+        }
+    };
+
     /// <summary>One producer sends 0..49 and closes; one consumer must get exactly 0..49, in order, then the end.</summary>
     public static async Task ItemsArriveInTheOrderSent(Scene scene, ChannelLike ch)
     {
@@ -17,20 +36,7 @@ public static class ChannelChecks
             for (var i = 0; i < 50; i++) await ch.Send(i);
             ch.Close();
         });
-        scene.Start(async () =>
-        {
-            while (true)
-            {
-                try
-                {
-                    got.Add(await ch.Receive());
-                }
-                catch (EndOfChannelException)
-                {
-                    break;
-                }
-            }
-        });
+        scene.Start(Receiver(ch, got.Add));
         await scene.AllFinished();
         Assert.True(got.SequenceEqual(Enumerable.Range(0, 50)), $"{ch} delivered [{string.Join(", ", got)}] for 0..49 sent in order");
     }
@@ -53,24 +59,12 @@ public static class ChannelChecks
         }
         for (var c = 0; c < consumers; c++)
         {
-            scene.Start(async () =>
+            scene.Start(Receiver(ch, item =>
             {
-                while (true)
-                {
-                    int item;
-                    try
-                    {
-                        item = await ch.Receive();
-                    }
-                    catch (EndOfChannelException)
-                    {
-                        break;
-                    }
-                    Assert.True(Interlocked.Increment(ref times[item]) == 1, $"{ch} delivered item {item} twice");
-                    Interlocked.Increment(ref count);
-                    Interlocked.Add(ref sum, item);
-                }
-            });
+                Assert.True(Interlocked.Increment(ref times[item]) == 1, $"{ch} delivered item {item} twice");
+                Interlocked.Increment(ref count);
+                Interlocked.Add(ref sum, item);
+            }));
         }
         await scene.AllFinished();
         var missing = Enumerable.Range(0, items).Where(i => times[i] == 0).Take(5).ToList();
@@ -89,21 +83,7 @@ public static class ChannelChecks
             await ch.Send(2);
             ch.Close();
         });
-        scene.Start(async () =>
-        {
-            while (true)
-            {
-                try
-                {
-                    got.Add(await ch.Receive());
-                }
-                catch (EndOfChannelException)
-                {
-                    ended = true;
-                    break;
-                }
-            }
-        });
+        scene.Start(Receiver(ch, got.Add, () => ended = true));
         await scene.AllFinished();
         Assert.True(got.SequenceEqual([1, 2]), $"{ch} delivered [{string.Join(", ", got)}] for [1, 2] sent before close");
         Assert.True(ended, $"{ch} never ended the stream");

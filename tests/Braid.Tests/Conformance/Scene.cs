@@ -18,7 +18,8 @@ public enum Family
 /// <summary>
 /// One operation a check awaits, written once for both families: on a loop, a coroutine the contender's strand
 /// awaits; on a thread, a blocking call the contender's thread makes. A check is a flat <c>async Task</c> method
-/// that awaits only steps (never a Task): its contender drives it, step by step, on its strand or its thread.
+/// that awaits only steps (never a Task): on a loop its contender's strand drives it step by step; on a thread
+/// each step runs inside its await, so the check runs straight through on the contender's thread.
 /// </summary>
 public class Step
 {
@@ -49,8 +50,8 @@ public class Step
     /// <summary>Hands the step to the contender that runs the check; the check resumes when the step is done.</summary>
     public readonly struct Awaiter(Step step) : INotifyCompletion
     {
-        /// <summary>Always false: the contender's driver runs every step.</summary>
-        public bool IsCompleted => false;
+        /// <summary>True once run, on a thread; false on a loop, where the contender's driver runs the step.</summary>
+        public bool IsCompleted => Contender.Current.RanInline(step);
 
         /// <inheritdoc />
         public void OnCompleted(Action continuation) => Contender.Current.Suspend(step, continuation);
@@ -91,8 +92,8 @@ public sealed class Step<T> : Step
     /// <summary>Hands the step to the contender; returns the operation's result.</summary>
     public new readonly struct Awaiter(Step<T> step) : INotifyCompletion
     {
-        /// <summary>Always false: the contender's driver runs every step.</summary>
-        public bool IsCompleted => false;
+        /// <summary>True once run, on a thread; false on a loop, where the contender's driver runs the step.</summary>
+        public bool IsCompleted => Contender.Current.RanInline(step);
 
         /// <inheritdoc />
         public void OnCompleted(Action continuation) => Contender.Current.Suspend(step, continuation);
@@ -114,9 +115,6 @@ public sealed class Step<T> : Step
 public abstract class Scene
 {
     private protected readonly List<Contender> Contenders = [];
-
-    /// <summary>The family the contenders belong to.</summary>
-    public abstract Family Family { get; }
 
     /// <summary>Contenders started and not finished (the check's own body is not one).</summary>
     public int Running
@@ -200,9 +198,6 @@ public sealed class Contender
         }
     }
 
-    private Step Next(Task task) => _step ?? throw new InvalidOperationException(
-        $"the check awaited something that is not a Step (task {task.Status}): a check may await only steps");
-
     private void Resume()
     {
         var continuation = _continuation!;
@@ -219,14 +214,16 @@ public sealed class Contender
         }
     }
 
+    /// <summary>On a loop: runs the check on this contender's strand, awaiting each step it hands over in turn.</summary>
     internal async Coroutine DriveOnLoop(Func<Task> body)
     {
         try
         {
-            var task = Begin(body);
-            while (!task.IsCompleted)
+            var check = Begin(body);
+            while (!check.IsCompleted)
             {
-                var step = Next(task);
+                var step = _step ?? throw new InvalidOperationException(
+                    $"the check awaited something that is not a Step (task {check.Status}): a check may await only steps");
                 InWaitingStep = step.MayBlock;
                 try
                 {
@@ -236,13 +233,10 @@ public sealed class Contender
                 {
                     step.Error = ExceptionDispatchInfo.Capture(e);
                 }
-                finally
-                {
-                    InWaitingStep = false;
-                }
+                InWaitingStep = false;
                 Resume();
             }
-            task.GetAwaiter().GetResult();
+            check.GetAwaiter().GetResult();
         }
         finally
         {
@@ -250,33 +244,42 @@ public sealed class Contender
         }
     }
 
-    internal void DriveOnThread(Func<Task> body)
+    /// <summary>
+    /// On a thread a step runs at once, inside its <c>await</c>, so the check runs through synchronously on the
+    /// contender's thread; on a loop it is left to <see cref="DriveOnLoop"/>.
+    /// </summary>
+    internal bool RanInline(Step step)
     {
+        if (Thread is null) return false;
+        InWaitingStep = step.MayBlock;
         try
         {
-            var task = Begin(body);
-            while (!task.IsCompleted)
-            {
-                var step = Next(task);
-                InWaitingStep = step.MayBlock;
-                try
-                {
-                    step.RunOnThread();
-                }
-                catch (Exception e)
-                {
-                    step.Error = ExceptionDispatchInfo.Capture(e);
-                }
-                finally
-                {
-                    InWaitingStep = false;
-                }
-                Resume();
-            }
-            task.GetAwaiter().GetResult();
+            step.RunOnThread();
+        }
+        catch (Exception e)
+        {
+            step.Error = ExceptionDispatchInfo.Capture(e);
         }
         finally
         {
+            InWaitingStep = false;
+        }
+        return true;
+    }
+
+    /// <summary>On a thread: runs the check straight through on the calling thread.</summary>
+    internal void DriveOnThread(Func<Task> body)
+    {
+        _current = this;
+        try
+        {
+            var check = body();
+            if (!check.IsCompleted) throw new InvalidOperationException("the check awaited something that is not a Step: a check may await only steps");
+            check.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            _current = null;
             Finished = true;
         }
     }
@@ -285,8 +288,6 @@ public sealed class Contender
 /// <summary>Contenders as strands of one loop, in a task group, in deterministic mode.</summary>
 internal sealed class LoopScene(TaskGroup group) : Scene
 {
-    public override Family Family => Family.Coroutines;
-
     public static void Run(Func<Scene, Task> check, int seeds) => Seeds.Run(() => TaskGroup.RunAsync(group =>
     {
         var scene = new LoopScene(group);
@@ -331,8 +332,6 @@ internal sealed class ThreadScene : Scene
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentQueue<Exception> _failures = new();
-
-    public override Family Family => Family.Threads;
 
     public static void Run(Func<Scene, Task> check, int runs)
     {
