@@ -88,44 +88,27 @@ public sealed class ProgramRunner
             case OpKind.Yield: await Loop.Yield(); break;
             case OpKind.Sleep: await Loop.Sleep(TimeSpan.FromMilliseconds(op.A)); break;
             case OpKind.HoldLock:
-                await _lock.Acquire();
-                try { await Inside(() => ++_inLock <= 1, () => _inLock--, "two strands inside the lock", op.A); }
-                finally { _lock.Release(); }
+                await Hold(_lock.Acquire, _lock.Release, () => ++_inLock <= 1, () => _inLock--, "two strands inside the lock", op.A);
                 break;
             case OpKind.HoldReentrant:
                 await _reentrant.Acquire();
-                try
-                {
-                    await _reentrant.Acquire();
-                    try { await Inside(() => ++_inReentrant <= 1, () => _inReentrant--, "two strands inside the reentrant lock", op.A); }
-                    finally { _reentrant.Release(); }
-                }
+                try { await Hold(_reentrant.Acquire, _reentrant.Release, () => ++_inReentrant <= 1, () => _inReentrant--, "two strands inside the reentrant lock", op.A); }
                 finally { _reentrant.Release(); }
                 break;
             case OpKind.HoldSemaphore:
-                await _semaphore.Acquire();
-                try { await Inside(() => ++_inSemaphore <= Tokens, () => _inSemaphore--, "more strands inside the semaphore than permits", op.A); }
-                finally { _semaphore.Release(); }
+                await Hold(_semaphore.Acquire, _semaphore.Release, () => ++_inSemaphore <= Tokens, () => _inSemaphore--, "more strands inside the semaphore than permits", op.A);
                 break;
             case OpKind.HoldBounded:
-                await _bounded.Acquire();
-                try { await Inside(() => ++_inBounded <= Tokens, () => _inBounded--, "more strands inside the bounded semaphore than permits", op.A); }
-                finally { _bounded.Release(); }
+                await Hold(_bounded.Acquire, _bounded.Release, () => ++_inBounded <= Tokens, () => _inBounded--, "more strands inside the bounded semaphore than permits", op.A);
                 break;
             case OpKind.HoldLimiter:
-                await _limiter.Acquire();
-                try { await Inside(() => ++_inLimiter <= Tokens, () => _inLimiter--, "more borrowers than tokens", op.A); }
-                finally { _limiter.Release(); }
+                await Hold(_limiter.Acquire, _limiter.Release, () => ++_inLimiter <= Tokens, () => _inLimiter--, "more borrowers than tokens", op.A);
                 break;
             case OpKind.Read:
-                await _rw.AcquireRead();
-                try { await Inside(() => ++_readers > 0 && _writers == 0, () => _readers--, "a reader beside a writer", op.A); }
-                finally { _rw.ReleaseRead(); }
+                await Hold(_rw.AcquireRead, _rw.ReleaseRead, () => ++_readers > 0 && _writers == 0, () => _readers--, "a reader beside a writer", op.A);
                 break;
             case OpKind.Write:
-                await _rw.AcquireWrite();
-                try { await Inside(() => ++_writers == 1 && _readers == 0, () => _writers--, "a writer beside another strand", op.A); }
-                finally { _rw.ReleaseWrite(); }
+                await Hold(_rw.AcquireWrite, _rw.ReleaseWrite, () => ++_writers == 1 && _readers == 0, () => _writers--, "a writer beside another strand", op.A);
                 break;
             case OpKind.Send:
                 {
@@ -211,6 +194,14 @@ public sealed class ProgramRunner
                 if (inGroupChild) throw new PlannedFailure();
                 break;
         }
+    }
+
+    /// <summary>Acquires, checks the critical section's rule inside, and releases however the inside ends.</summary>
+    private async Coroutine Hold(Func<ParkAwaitable> acquire, Action release, Func<bool> enter, Action leave, string rule, int turns)
+    {
+        await acquire();
+        try { await Inside(enter, leave, rule, turns); }
+        finally { release(); }
     }
 
     /// <summary>Enters a critical section (checking its rule), stays for a few checkpoints, and leaves.</summary>
