@@ -17,16 +17,15 @@ public static class ParseErrors
         var see = $"see '{CommandPath(parsed.CommandResult)} --help'";
         if (StrayOption(parsed) is { } stray) return UnknownOption(stray, command, see);
         if (parsed.Errors.Count == 0) return null;
+        var commands = string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
         if (parsed.UnmatchedTokens.Count > 0)
         {
             var token = parsed.UnmatchedTokens[0];
             if (token.StartsWith('-') && token.Length > 1) return UnknownOption(token, command, see);
-            if (command.Subcommands.Any(c => !c.Hidden))
-            {
-                return $"unknown command '{token}'; the commands are {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))} ({see})";
-            }
-            return $"unexpected argument '{token}' ({see})";
+            return commands.Length > 0 ? $"unknown command '{token}'; the commands are {commands} ({see})" : $"unexpected argument '{token}' ({see})";
         }
+        // A group of commands (braid, braid mapreduce) run without one of them.
+        if (command.Action is null && commands.Length > 0) return $"no command given; the commands are {commands} ({see})";
         // A bad value first: a missing argument is often only its consequence.
         var error = parsed.Errors.FirstOrDefault(e => e.SymbolResult is OptionResult or ArgumentResult { Parent: OptionResult })
                     ?? parsed.Errors[0];

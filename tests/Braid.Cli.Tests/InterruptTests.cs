@@ -24,8 +24,8 @@ public sealed class InterruptTests : IDisposable
         Assert.Equal(0, BraidProcess.Run("mapreduce", "generate", "words", "--size", "1MB", "--out", input).ExitCode);
         // The same file two thousand times over: 2 GB of work, far more than the moment it takes to press Ctrl-C.
         var command = $"exec '{BraidProcess.Dotnet}' exec '{BraidProcess.Assembly}' mapreduce wordcount --executor threads --workers 1 --top 1 "
-                      + string.Join(' ', Enumerable.Repeat($"'{input}'", 2000));
-        var info = new ProcessStartInfo("/usr/bin/script") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+                      + string.Join(' ', Enumerable.Repeat("words.txt", 2000)); // relative: one argument of sh -c is at most 128 KB
+        var info = new ProcessStartInfo("/usr/bin/script") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = _dir };
         foreach (var arg in new[] { "-qfec", command, "/dev/null" }) info.ArgumentList.Add(arg);
         info.Environment.Remove("BRAID_DEBUG");
         using var process = Process.Start(info)!;
