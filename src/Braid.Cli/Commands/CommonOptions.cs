@@ -108,6 +108,11 @@ public static class CommonOptions
         {
             result.AddError($"{name}: {why.Message}");
         }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or IOException)
+        {
+            // Path.GetFullPath on a name no file system takes (a NUL byte, say).
+            result.AddError($"{name}: '{text}' is not a path this system can use");
+        }
         return fallback;
     }
 

@@ -27,21 +27,21 @@ public static class MapReduceRunner
         var warmUp = Task.Run(() => Merger.WarmUp(job), cancellationToken);
         // Numbering lines takes a pass over the input; without it, workers that read their own chunks need only places.
         var chunks = executor.NeedsBytes || job.UsesLineNumbers ? ChunkReader.Read(files, chunkSize) : ChunkPlaces.Read(files, chunkSize);
-        var run = executor.RunAsync(job, chunks, (done, partial) =>
-        {
-            RunTrace.Log($"merging {done.Count} chunks");
-            merger.Add(partial);
-            RunTrace.Log($"merged {done.Count} chunks");
-            partial.Release();
-            foreach (var chunk in done)
-            {
-                stats.ChunkDone(chunk);
-                chunk.Release();
-            }
-        }, stats, cancellationToken);
         try
         {
-            await run;
+            // An executor may fail before its first await (inline maps everything there): the call is inside the try.
+            await executor.RunAsync(job, chunks, (done, partial) =>
+            {
+                RunTrace.Log($"merging {done.Count} chunks");
+                merger.Add(partial);
+                RunTrace.Log($"merged {done.Count} chunks");
+                partial.Release();
+                foreach (var chunk in done)
+                {
+                    stats.ChunkDone(chunk);
+                    chunk.Release();
+                }
+            }, stats, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException and not InputChangedException)
         {
