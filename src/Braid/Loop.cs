@@ -55,7 +55,7 @@ public static class Loop
         return kernel.Spawn<T>(body, kernel.RootScope, name);
     }
 
-    /// <summary>A checkpoint: lets every other runnable strand run, then throws <see cref="Cancelled"/> if cancelled.</summary>
+    /// <summary>A checkpoint: lets every other runnable strand run, then throws <see cref="CancelledException"/> if cancelled.</summary>
     public static YieldAwaitable Yield() => default;
 
     /// <summary>Sleeps for <paramref name="delay"/> on the loop clock (a cancellation point).</summary>
@@ -72,7 +72,7 @@ public static class Loop
         var strand = kernel.CurrentOrThrow();
         kernel.PrepareToPark(strand, kernel.Timers);
         kernel.Timers.Arm(deadline.Ticks, strand);
-        return default;
+        return ParkAwaitable.Parked(strand);
     }
 
     /// <summary>Runs <paramref name="body"/>, cancelling it after <paramref name="delay"/>; returns false if it was cut short (Trio's move_on_after).</summary>

@@ -42,10 +42,15 @@ public class KernelTests
         Assert.Equal(compiler && OperatingSystem.IsLinux(), NativeKernel.IsAvailable);
     }
 
-    [Fact]
+    /// <summary>Skips the calling test, saying why, when the C kernel was not built (whether it should have been is
+    /// <see cref="NativeKernel_IsBuilt_WhereverThereIsACCompiler"/>'s business).</summary>
+    private static void RequireNativeKernel() =>
+        Skip.IfNot(NativeKernel.IsAvailable, $"{NativeKernel.MissingMessage}: libbraidkernels.so is not beside the tests");
+
+    [SkippableFact]
     public void CKernel_ComputesTheSameCountsAsCSharp_OnEveryWayOfRunningIt()
     {
-        if (!NativeKernel.IsAvailable) return; // covered by NativeKernel_IsBuilt_WhereverThereIsACCompiler
+        RequireNativeKernel();
         var expected = Scalar();
         Assert.Equal(expected, Compute((t, c) => NativeKernel.Rows(t, 0, t.Height, c)));
         foreach (var threads in new[] { 1, 3 })
@@ -57,10 +62,10 @@ public class KernelTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void CKernel_SameDigestAsCSharp_OverALargerTile()
     {
-        if (!NativeKernel.IsAvailable) return;
+        RequireNativeKernel();
         var tile = MandelbrotTile.WholeSet(320, 200, 500);
         var c = tile.NewBuffer();
         var managed = tile.NewBuffer();
@@ -71,14 +76,18 @@ public class KernelTests
 
     private static string Digest(int[] counts) => Convert.ToHexString(SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(counts.AsSpan())));
 
-    [Fact]
+    [SkippableFact]
+    public void NativeKernel_WhenMissing_SaysSo()
+    {
+        Skip.If(NativeKernel.IsAvailable, "the native kernel was built, so it is not missing");
+        var error = Assert.Throws<NativeKernelMissingException>(() => NativeKernel.Rows(Tile, 0, 1, Tile.NewBuffer()));
+        Assert.Equal(NativeKernel.MissingMessage, error.Message);
+    }
+
+    [SkippableFact]
     public void NativeKernel_RefusesABufferSmallerThanTheTile()
     {
-        if (!NativeKernel.IsAvailable)
-        {
-            Assert.Throws<NativeKernelMissingException>(() => NativeKernel.Rows(Tile, 0, 1, Tile.NewBuffer()));
-            return;
-        }
+        RequireNativeKernel();
         Assert.Throws<ArgumentException>(() => NativeKernel.Rows(Tile, 0, 1, new int[Tile.Pixels - 1]));
         Assert.Throws<ArgumentException>(() => NativeKernel.PThreads(Tile, 2, new int[10]));
     }

@@ -1,4 +1,5 @@
 using Braid.Overheads.Suite;
+using Braid.Overheads.Units;
 using Braid.Reporting.Bench;
 
 namespace Braid.Overheads.Tests;
@@ -71,5 +72,44 @@ public class SuiteTests
         data.Pending.Add(("Braid coroutine", "pending: lands with the runtime"));
         var (_, rows) = OverheadsPlots.UnitTable(data);
         Assert.Contains(rows, r => r[0] == "Braid coroutine" && r[1] == "pending: lands with the runtime");
+    }
+
+    [Theory]
+    [InlineData(false, false, null)]
+    [InlineData(true, false, "1 of 10 units completed")]
+    [InlineData(false, true, "came back as [0, 1, 2, 3, 4, 6, 7, 8, 9]")]
+    public void MeasureUnit_RejectsAUnitThatLosesUnitsOrMessages(bool losesUnits, bool losesAMessage, string? error)
+    {
+        var unit = new FakeUnit(losesUnits, losesAMessage);
+        var results = new BenchResults("overheads");
+        var data = new OverheadsData();
+        var measure = () => OverheadsSuite.MeasureUnit(unit, new OverheadsOptions(Quick: true, Peers: false), results, data);
+        if (error is null)
+        {
+            measure();
+            Assert.Equal("fake", Assert.Single(data.Switch).Subject);
+        }
+        else Assert.Contains(error, Assert.Throws<InvalidOperationException>(measure).Message);
+    }
+
+    /// <summary>A unit that does nothing in no time, and can lose all but one unit it creates or one ping-pong message.</summary>
+    private sealed class FakeUnit(bool losesUnits, bool losesAMessage) : IConcurrencyUnit
+    {
+        public string Name => "fake";
+
+        public int MaxUnits(bool quick) => 10;
+
+        public CreateJoinResult CreateJoin(int n) => new(TimeSpan.FromTicks(n), losesUnits && n > 1 ? 1 : n);
+
+        public MemoryFigure MemoryPerUnit(int n) => new(1, "allocated bytes");
+
+        public TimeSpan PingPong(int rounds, Action<int>? echoed = null)
+        {
+            for (var i = 0; i < rounds; i++)
+            {
+                if (!(losesAMessage && i == 5)) echoed?.Invoke(i);
+            }
+            return TimeSpan.FromTicks(rounds);
+        }
     }
 }

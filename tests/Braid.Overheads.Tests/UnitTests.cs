@@ -15,17 +15,20 @@ public class UnitTests
         var unit = Unit(name);
         foreach (var n in new[] { 1, Math.Min(12, unit.MaxUnits(quick: true)) })
         {
-            var run = unit.CreateJoin(n);
-            Assert.Equal(n, run.Completed);
+            // Each unit counts itself as it runs: a unit created but never run, or run twice, shows here.
+            var run = Bounded.Run($"{name}: create+join of {n}", () => unit.CreateJoin(n));
+            Assert.True(run.Completed == n, $"{name}: {run.Completed} of {n} created units ran");
         }
     }
 
     [Theory]
     [MemberData(nameof(Units))]
-    public void PingPong_CompletesEveryRound(string name)
+    public void PingPong_EveryMessageComesBack_InOrder(string name)
     {
-        // A lost wake-up would hang here; the process units also check that each byte comes back unchanged.
-        var elapsed = Unit(name).PingPong(50);
+        const int rounds = 100; // under 256, so the one byte a process echoes is the whole message
+        var back = new List<int>();
+        var elapsed = Bounded.Run($"{name}: ping-pong of {rounds} rounds", () => Unit(name).PingPong(rounds, back.Add));
+        Assert.Equal(Enumerable.Range(0, rounds), back);
         Assert.True(elapsed > TimeSpan.Zero);
     }
 
@@ -34,7 +37,7 @@ public class UnitTests
     [InlineData("process (native: true, cat)")]
     public void MemoryPerUnit_OfAProcess_IsItsResidentSet(string name)
     {
-        var memory = Unit(name).MemoryPerUnit(3);
+        var memory = Bounded.Run($"{name}: 3 parked", () => Unit(name).MemoryPerUnit(3));
         // Any running process maps at least its own code and a stack: far more than 64 KiB.
         Assert.InRange(memory.BytesPerUnit, 64 * 1024, 4L << 30);
         Assert.NotNull(memory.ProportionalBytesPerUnit);
@@ -48,7 +51,7 @@ public class UnitTests
     [InlineData("Braid coroutine")]
     public void MemoryPerUnit_InProcess_IsReportedWithItsMethod(string name)
     {
-        var memory = Unit(name).MemoryPerUnit(20);
+        var memory = Bounded.Run($"{name}: 20 parked", () => Unit(name).MemoryPerUnit(20));
         Assert.False(double.IsNaN(memory.BytesPerUnit));
         Assert.Contains(memory.Method, new[] { "RSS delta", "allocated bytes" });
         if (memory.Method == "allocated bytes") Assert.True(memory.BytesPerUnit > 0, "queuing or parking work allocates");

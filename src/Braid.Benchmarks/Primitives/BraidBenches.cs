@@ -5,7 +5,7 @@ internal static class BraidBenches
 {
     public static void LockUncontended(int n) => Loop.Run(async () =>
     {
-        var l = new Lock();
+        var l = new AsyncLock();
         for (var i = 0; i < n; i++)
         {
             await l.Acquire();
@@ -16,7 +16,7 @@ internal static class BraidBenches
     /// <summary>Four strands take turns: each holds the lock across a yield, so every acquire but the first waits and is handed the lock.</summary>
     public static void LockContended(int n) => Loop.Run(async () =>
     {
-        var l = new Lock();
+        var l = new AsyncLock();
         await TaskGroup.RunAsync(group =>
         {
             for (var w = 0; w < 4; w++)
@@ -37,7 +37,7 @@ internal static class BraidBenches
 
     public static void SemaphoreUncontended(int n) => Loop.Run(async () =>
     {
-        var s = new Semaphore(4);
+        var s = new AsyncSemaphore(4);
         for (var i = 0; i < n; i++)
         {
             await s.Acquire();
@@ -48,7 +48,7 @@ internal static class BraidBenches
     /// <summary>One waiter and one setter per round, with a fresh event each round.</summary>
     public static void EventSetWait(int n) => Loop.Run(async () =>
     {
-        var (tx, rx) = Braid.Channel.Open<Event>(1);
+        var (tx, rx) = MemoryChannel.Open<Event>(1);
         var waiter = Loop.Spawn(async () =>
         {
             for (var i = 0; i < n; i++) await (await rx.Receive()).Wait();
@@ -66,7 +66,7 @@ internal static class BraidBenches
     /// <summary>Producers send <paramref name="n"/> items in total through one channel to consumers; returns the sum received.</summary>
     public static long Channel(int n, int? capacity, int producers, int consumers) => Loop.Run(async () =>
     {
-        var (tx, rx) = capacity is { } c ? Braid.Channel.Open<int>(c) : Braid.Channel.OpenUnbounded<int>();
+        var (tx, rx) = capacity is { } c ? MemoryChannel.Open<int>(c) : MemoryChannel.OpenUnbounded<int>();
         long sum = 0;
         await TaskGroup.RunAsync(group =>
         {

@@ -16,8 +16,8 @@ public static class Pipeline
     public static PipelineRun Run(int items, int capacity = 4, double produceMs = 1, double transformMs = 3, double consumeMs = 2) =>
         Loop.Run(async () =>
         {
-            var (rawTx, rawRx) = Channel.Open<int>(capacity, "raw");
-            var (cookedTx, cookedRx) = Channel.Open<string>(capacity, "cooked");
+            var (rawTx, rawRx) = MemoryChannel.Open<int>(capacity, "raw");
+            var (cookedTx, cookedRx) = MemoryChannel.Open<string>(capacity, "cooked");
             var samples = new List<double>();
             var rawLevels = new List<double>();
             var cookedLevels = new List<double>();

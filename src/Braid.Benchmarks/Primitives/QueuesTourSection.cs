@@ -22,8 +22,8 @@ public sealed class QueuesTourSection : ITourSection
                 + "consume (2 ms), on virtual time. The transform is the bottleneck: the first channel fills and the producer is "
                 + "parked by back-pressure, the second runs almost empty and the consumer waits for work.")
             .Code("""
-                var (rawTx, rawRx) = Channel.Open<int>(4, "raw");
-                var (cookedTx, cookedRx) = Channel.Open<string>(4, "cooked");
+                var (rawTx, rawRx) = MemoryChannel.Open<int>(4, "raw");
+                var (cookedTx, cookedRx) = MemoryChannel.Open<string>(4, "cooked");
                 produce:   for (...) { await Loop.Sleep(1 ms); await rawTx.Send(i); }   rawTx.Close();
                 transform: await foreach (var i in rawRx) { await Loop.Sleep(3 ms); await cookedTx.Send(...); }   cookedTx.Close();
                 consume:   await foreach (var s in cookedRx) await Loop.Sleep(2 ms);

@@ -27,7 +27,7 @@ public static class RuntimeBenchmark
         var braidSwitch = Switch(results, "braid coroutine", sizes.SwitchRounds, sizes.Repeats, BraidProbes.PingPong);
         var taskSwitch = Switch(results, "task, single-thread context (a)", sizes.SwitchRounds, sizes.Repeats, TaskProbes.PingPongSingleThread);
         Switch(results, "task, thread pool (b)", sizes.SwitchRounds, sizes.Repeats, TaskProbes.PingPongThreadPool);
-        Switch(results, "os thread (c)", sizes.ThreadRounds, sizes.Repeats, ThreadProbes.PingPong);
+        Switch(results, "os thread (c)", sizes.ThreadRounds, sizes.Repeats, rounds => ThreadProbes.PingPong(rounds));
 
         progress?.Invoke("spawn + join");
         var braidSpawn = Spawn(results, "braid coroutine", sizes.Spawns, sizes.Repeats, n => BraidProbes.SpawnJoin(n));

@@ -1,3 +1,5 @@
+using Braid.Testing;
+
 namespace Braid.Benchmarks.Runtime;
 
 /// <summary>The tour's runtime demo: a task group, a timeout, a deterministic trace, and a deadlock report.</summary>
@@ -23,7 +25,7 @@ internal static class RuntimeDemo
                                 await Loop.Sleep(TimeSpan.FromSeconds(seconds));
                                 log.Add($"{Loop.Now.TotalSeconds:0.0} s: worker-{seconds} finished");
                             }
-                            catch (Cancelled)
+                            catch (CancelledException)
                             {
                                 log.Add($"{Loop.Now.TotalSeconds:0.0} s: worker-{seconds} cancelled, cleaning up");
                                 throw;

@@ -44,7 +44,7 @@ public static class WorkerHost
     }
 
     /// <summary>What the worker says when its input is not a coordinator's frames.</summary>
-    public const string NotACoordinator =
+    private const string NotACoordinator =
         "standard input is not a map-reduce coordinator's frames; this is the map-reduce worker, which 'braid mapreduce' starts";
 
     /// <summary>The longest Hello frame accepted: a job's name, not a stranger's data read as a length.</summary>

@@ -41,13 +41,20 @@ public static class OverheadsSuite
         return (results, data);
     }
 
-    private static void MeasureUnit(IConcurrencyUnit unit, OverheadsOptions options, BenchResults results, OverheadsData data)
+    /// <summary>Measures one unit into <paramref name="results"/> and <paramref name="data"/>; throws when the unit does not do its work.</summary>
+    internal static void MeasureUnit(IConcurrencyUnit unit, OverheadsOptions options, BenchResults results, OverheadsData data)
     {
         // Warm up: JIT, the thread pool's threads, the child's files in the page cache. In-process units run until
         // tiered compilation has optimised their code, as the runtime benchmark does: sub-microsecond figures taken
-        // on tier-0 code would compare the JIT's progress, not the units.
+        // on tier-0 code would compare the JIT's progress, not the units. The warm-up ping-pong also checks that every
+        // message comes back, in order: a figure for switches that lost messages would be a figure for nothing.
         unit.CreateJoin(Math.Min(10, unit.MaxUnits(options.Quick)));
-        unit.PingPong(10);
+        var back = new List<int>();
+        unit.PingPong(10, back.Add);
+        if (!back.SequenceEqual(Enumerable.Range(0, 10)))
+        {
+            throw new InvalidOperationException($"{unit.Name}: the ping-pong's messages 0..9 came back as [{string.Join(", ", back)}]");
+        }
         if (!IsProcess(unit))
         {
             Braid.Benchmarks.Measure.WarmUp(TimeSpan.FromSeconds(0.3), () =>

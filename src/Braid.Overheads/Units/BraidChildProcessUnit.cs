@@ -38,9 +38,9 @@ public sealed class BraidChildProcessUnit : IConcurrencyUnit
     });
 
     /// <inheritdoc />
-    public TimeSpan PingPong(int rounds)
+    public TimeSpan PingPong(int rounds, Action<int>? echoed = null)
     {
         using var child = ChildLauncher.Start(["echo"]);
-        return ProcessPingPong.Run(child, rounds);
+        return ProcessPingPong.Run(child, rounds, echoed);
     }
 }

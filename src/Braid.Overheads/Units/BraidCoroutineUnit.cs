@@ -42,10 +42,10 @@ public sealed class BraidCoroutineUnit : IConcurrencyUnit
     public MemoryFigure MemoryPerUnit(int n) => new(Braid.Benchmarks.Runtime.BraidProbes.BytesPerParked(n), "allocated bytes");
 
     /// <inheritdoc />
-    public TimeSpan PingPong(int rounds) => Loop.Run(async () =>
+    public TimeSpan PingPong(int rounds, Action<int>? echoed = null) => Loop.Run(async () =>
     {
-        var (pingTx, pingRx) = Channel.OpenUnbounded<int>();
-        var (pongTx, pongRx) = Channel.OpenUnbounded<int>();
+        var (pingTx, pingRx) = MemoryChannel.OpenUnbounded<int>();
+        var (pongTx, pongRx) = MemoryChannel.OpenUnbounded<int>();
         var other = Loop.Spawn(async () =>
         {
             for (var i = 0; i < rounds; i++) pongTx.TrySend(await pingRx.Receive());
@@ -54,7 +54,8 @@ public sealed class BraidCoroutineUnit : IConcurrencyUnit
         for (var i = 0; i < rounds; i++)
         {
             pingTx.TrySend(i);
-            await pongRx.Receive();
+            var back = await pongRx.Receive();
+            echoed?.Invoke(back);
         }
         var elapsed = clock.Elapsed;
         await other.Join();

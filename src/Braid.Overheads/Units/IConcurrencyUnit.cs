@@ -30,6 +30,11 @@ public interface IConcurrencyUnit
     /// <summary>Keeps <paramref name="n"/> units alive and parked at once and returns the memory each costs.</summary>
     MemoryFigure MemoryPerUnit(int n);
 
-    /// <summary>Passes control between two units <paramref name="rounds"/> times there and back (two switches a round); returns the time for all.</summary>
-    TimeSpan PingPong(int rounds);
+    /// <summary>
+    /// Passes control between two units <paramref name="rounds"/> times there and back (two switches a round); returns
+    /// the time for all. Round <c>i</c> carries the message <c>i</c> (in one byte, so <c>i % 256</c>, between processes);
+    /// <paramref name="echoed"/>, when given, hears each message as it comes back to the first unit, so a test can
+    /// check that every one came back, in order.
+    /// </summary>
+    TimeSpan PingPong(int rounds, Action<int>? echoed = null);
 }

@@ -38,10 +38,10 @@ public sealed class NativeChildProcessUnit : IConcurrencyUnit
     });
 
     /// <inheritdoc />
-    public TimeSpan PingPong(int rounds)
+    public TimeSpan PingPong(int rounds, Action<int>? echoed = null)
     {
         using var cat = StartCat();
-        return ProcessPingPong.Run(cat, rounds);
+        return ProcessPingPong.Run(cat, rounds, echoed);
     }
 
     private static Process StartCat() => Process.Start(new ProcessStartInfo("/bin/cat")

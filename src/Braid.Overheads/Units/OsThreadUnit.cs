@@ -47,10 +47,10 @@ public sealed class OsThreadUnit : IConcurrencyUnit
     }
 
     /// <inheritdoc />
-    public TimeSpan PingPong(int rounds)
+    public TimeSpan PingPong(int rounds, Action<int>? echoed = null)
     {
         var clock = Stopwatch.StartNew();
-        Braid.Benchmarks.Runtime.ThreadProbes.PingPong(rounds); // the runtime benchmark's (c): two kernel events
+        Braid.Benchmarks.Runtime.ThreadProbes.PingPong(rounds, echoed); // the runtime benchmark's (c): two kernel events
         return clock.Elapsed;
     }
 

@@ -5,7 +5,7 @@ namespace Braid.Overheads.Units;
 /// <summary>Ping-pong with a child that echoes its input: one byte down a pipe, one byte back up another.</summary>
 internal static class ProcessPingPong
 {
-    public static TimeSpan Run(Process child, int rounds)
+    public static TimeSpan Run(Process child, int rounds, Action<int>? echoed = null)
     {
         var down = child.StandardInput.BaseStream;
         var up = child.StandardOutput.BaseStream;
@@ -17,6 +17,7 @@ internal static class ProcessPingPong
             down.Write(one);
             down.Flush();
             if (up.Read(one) != 1 || one[0] != (byte)i) throw new InvalidOperationException("the echo child did not answer");
+            echoed?.Invoke(one[0]);
         }
         return clock.Elapsed;
     }

@@ -43,7 +43,7 @@ public sealed class TaskUnit : IConcurrencyUnit
     }
 
     /// <inheritdoc />
-    public TimeSpan PingPong(int rounds)
+    public TimeSpan PingPong(int rounds, Action<int>? echoed = null)
     {
         var ping = System.Threading.Channels.Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var pong = System.Threading.Channels.Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -61,7 +61,8 @@ public sealed class TaskUnit : IConcurrencyUnit
             for (var i = 0; i < rounds; i++)
             {
                 ping.Writer.TryWrite(i);
-                await pong.Reader.ReadAsync().ConfigureAwait(false);
+                var back = await pong.Reader.ReadAsync().ConfigureAwait(false);
+                echoed?.Invoke(back);
             }
         }).GetAwaiter().GetResult();
         var elapsed = clock.Elapsed;

@@ -57,19 +57,20 @@ public sealed class ThreadPoolUnit : IConcurrencyUnit
     }
 
     /// <inheritdoc />
-    public TimeSpan PingPong(int rounds)
+    public TimeSpan PingPong(int rounds, Action<int>? echoed = null)
     {
-        // Each hop is a work item that queues the next one: the latency of a wake-up through the pool's queue.
+        // Each hop is a work item that queues the next one: the latency of a wake-up through the pool's queue. Hop h
+        // carries h: round i goes out as hop 2i and comes back as hop 2i + 1, carrying its message i.
         using var done = new ManualResetEventSlim(false);
         var hops = 2 * rounds;
-        var left = hops;
-        void Hop(object? _)
+        void Hop(int hop)
         {
-            if (--left == 0) done.Set();
-            else ThreadPool.UnsafeQueueUserWorkItem(Hop, null);
+            if (hop % 2 == 1) echoed?.Invoke(hop / 2);
+            if (hop + 1 == hops) done.Set();
+            else ThreadPool.UnsafeQueueUserWorkItem(Hop, hop + 1, preferLocal: false);
         }
         var clock = Stopwatch.StartNew();
-        ThreadPool.UnsafeQueueUserWorkItem(Hop, null);
+        ThreadPool.UnsafeQueueUserWorkItem(Hop, 0, preferLocal: false);
         done.Wait();
         return clock.Elapsed;
     }

@@ -3,7 +3,7 @@ namespace Braid;
 /// <summary>
 /// A region of a strand's code that can be cancelled as a whole, by <see cref="Cancel"/> or by a deadline (Trio's
 /// cancel scopes). Scopes nest: cancelling one cancels everything inside it (strands running in it, strands spawned
-/// into task groups inside it) except what a shielded scope protects. Cancellation arrives as <see cref="Cancelled"/>
+/// into task groups inside it) except what a shielded scope protects. Cancellation arrives as <see cref="CancelledException"/>
 /// at the next checkpoint; the cancelled scope itself catches it when the strand leaves the scope.
 /// </summary>
 public sealed class CancelScope
@@ -19,6 +19,7 @@ public sealed class CancelScope
     private long _deadline = long.MaxValue;
     private bool _entered;
     private bool _exited;
+    private bool _timerArmed; // an entry for the current deadline sits in the loop's timers
 
     /// <summary>Creates a scope on the current loop; it takes effect when run with <see cref="RunAsync(Func{Coroutine})"/>.</summary>
     public CancelScope()
@@ -44,7 +45,7 @@ public sealed class CancelScope
     /// <summary>True once <see cref="Cancel"/> was called or the deadline passed.</summary>
     public bool CancelCalled { get; private set; }
 
-    /// <summary>True when this scope caught the <see cref="Cancelled"/> it caused (the body was cut short).</summary>
+    /// <summary>True when this scope caught the <see cref="CancelledException"/> it caused (the body was cut short).</summary>
     public bool CancelledCaught { get; private set; }
 
     /// <summary>Shielded scopes keep out cancellation from outside them; their own cancel and deadline still work.</summary>
@@ -64,15 +65,18 @@ public sealed class CancelScope
         get => _deadline == long.MaxValue ? null : TimeSpan.FromTicks(_deadline);
         set
         {
+            CheckLoop();
             _deadline = value?.Ticks ?? long.MaxValue;
             DeadlineGeneration++;
-            if (IsActive && value is not null) Kernel.Timers.Arm(_deadline, this);
+            DisarmTimer();
+            if (IsActive && value is not null) ArmTimer();
         }
     }
 
-    /// <summary>Cancels everything inside the scope: parked strands wake with <see cref="Cancelled"/>, running ones get it at their next checkpoint.</summary>
+    /// <summary>Cancels everything inside the scope: parked strands wake with <see cref="CancelledException"/>, running ones get it at their next checkpoint.</summary>
     public void Cancel()
     {
+        CheckLoop();
         if (CancelCalled) return;
         CancelCalled = true;
         if (IsActive) Kernel.CountCancelledScope(1);
@@ -89,7 +93,7 @@ public sealed class CancelScope
         {
             await body();
         }
-        catch (Cancelled) when (CancelCalled)
+        catch (CancelledException) when (CancelCalled)
         {
             CancelledCaught = true;
         }
@@ -108,7 +112,7 @@ public sealed class CancelScope
         {
             return await body();
         }
-        catch (Cancelled) when (CancelCalled)
+        catch (CancelledException) when (CancelCalled)
         {
             CancelledCaught = true;
             return default;
@@ -146,7 +150,7 @@ public sealed class CancelScope
         Parent._children.Add(this);
         strand.Scope = this;
         if (CancelCalled) Kernel.CountCancelledScope(1);
-        if (_deadline != long.MaxValue) Kernel.Timers.Arm(_deadline, this);
+        if (_deadline != long.MaxValue) ArmTimer();
     }
 
     internal void Exit(Strand strand)
@@ -155,10 +159,36 @@ public sealed class CancelScope
         strand.Scope = Parent;
         _exited = true;
         DeadlineGeneration++;
+        DisarmTimer();
         if (CancelCalled) Kernel.CountCancelledScope(-1);
     }
 
-    internal void OnDeadline() => Cancel();
+    internal void OnDeadline()
+    {
+        _timerArmed = false; // the timers took the entry out to fire it
+        Cancel();
+    }
+
+    private void ArmTimer()
+    {
+        Kernel.Timers.Arm(_deadline, this);
+        _timerArmed = true;
+    }
+
+    // The armed entry went stale (new deadline, or the scope ended): tell the timers, which compact when stale
+    // entries pile up.
+    private void DisarmTimer()
+    {
+        if (!_timerArmed) return;
+        _timerArmed = false;
+        Kernel.Timers.OnStale();
+    }
+
+    // A scope's strands live on its loop's thread: cancelling from elsewhere would race with that loop.
+    private void CheckLoop()
+    {
+        if (Braid.Kernel.Current != Kernel) throw Misuse.OtherLoop("This cancel scope");
+    }
 
     internal void AddParked(Strand strand)
     {

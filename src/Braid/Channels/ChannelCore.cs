@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>The result of starting a channel operation.</summary>
@@ -24,7 +22,7 @@ internal enum ChannelOp : byte
 /// holding it. A receive takes from the buffer and refills the freed slot from the longest-waiting sender, or, with
 /// an empty buffer (rendezvous), takes straight from that sender. A woken strand has already been served, so a
 /// later arrival cannot barge in, and since a served strand cannot be cancelled out of its wait, nothing is lost:
-/// a send that throws <see cref="Cancelled"/> did not deliver; one that returns did.
+/// a send that throws <see cref="CancelledException"/> did not deliver; one that returns did.
 /// </summary>
 /// <remarks>
 /// Invariants: waiting receivers imply an empty buffer; waiting senders imply a full buffer; senders and receivers
@@ -71,6 +69,7 @@ internal sealed class ChannelCore<T>
     public bool TryDeliver(T item)
     {
         if (Broken) throw new BrokenChannelException(ToString());
+        CheckLoop();
         if (_receivers.First is { } receiver)
         {
             _receivers.Remove(receiver);
@@ -97,10 +96,10 @@ internal sealed class ChannelCore<T>
         if (Grant.CancelPending(me)) return ChannelOp.Cancelled;
         if (TryDeliver(item)) return ChannelOp.Done;
         node = RentSender(me);
+        me.Kernel.PrepareToPark(me, node); // first: it refuses a misuse before the channel changes
         node.Item = item;
         _senders.Add(node);
         SenderParks++;
-        me.Kernel.PrepareToPark(me, node);
         AssertInvariants();
         return ChannelOp.Parked;
     }
@@ -119,6 +118,7 @@ internal sealed class ChannelCore<T>
     /// <summary>Takes an item now if the buffer or a waiting sender has one.</summary>
     public bool TryTake(out T item)
     {
+        CheckLoop();
         if (_buffer.Count > 0)
         {
             item = _buffer.Dequeue();
@@ -161,9 +161,9 @@ internal sealed class ChannelCore<T>
         if (TryTake(out item)) return ChannelOp.Done;
         if (SendClosed) return ChannelOp.Closed;
         node = RentReceiver(me);
+        me.Kernel.PrepareToPark(me, node); // first: it refuses a misuse before the channel changes
         _receivers.Add(node);
         ReceiverParks++;
-        me.Kernel.PrepareToPark(me, node);
         AssertInvariants();
         return ChannelOp.Parked;
     }
@@ -183,6 +183,7 @@ internal sealed class ChannelCore<T>
     /// <summary>One sender handle closed; the last one ends the stream for every waiting receiver.</summary>
     public void CloseSender()
     {
+        CheckLoop();
         if (--OpenSenders > 0) return;
         while (_receivers.First is { } receiver)
         {
@@ -194,6 +195,7 @@ internal sealed class ChannelCore<T>
     /// <summary>One receiver handle closed; the last one drops the buffer and fails every waiting sender.</summary>
     public void CloseReceiver()
     {
+        CheckLoop();
         if (--OpenReceivers > 0) return;
         _buffer.Clear();
         while (_senders.First is { } sender)
@@ -216,6 +218,13 @@ internal sealed class ChannelCore<T>
 
     /// <summary>Unlinks a waiter that gave up (cancelled, or its select fired elsewhere).</summary>
     public void Unlink(ChannelWaiter<T> node) => (node.IsSender ? _senders : _receivers).Remove(node);
+
+    /// <summary>Refuses to serve waiters of another loop (a channel is used by one loop at a time): checked before any change.</summary>
+    private void CheckLoop()
+    {
+        var waiter = _receivers.First ?? _senders.First;
+        if (waiter?.Strand is { } strand && strand.Kernel != Kernel.Current) throw Misuse.OtherLoop(ToString());
+    }
 
     private static void Complete(ChannelWaiter<T> node, WaitOutcome outcome)
     {
@@ -271,10 +280,10 @@ internal sealed class ChannelCore<T>
     public override string ToString() =>
         $"Channel '{Name}' ({_buffer.Count}/{(Capacity is { } c ? c.ToString() : "unbounded")} buffered, {_senders.Count} sending, {_receivers.Count} receiving{(SendClosed ? ", closed" : "")})";
 
-    [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert(_receivers.Count == 0 || _buffer.Count == 0, "waiting receivers imply an empty buffer");
-        Debug.Assert(_senders.Count == 0 || _buffer.Count == Limit, "waiting senders imply a full buffer");
+        if (!Invariant.Enabled) return;
+        Invariant.That(_receivers.Count == 0 || _buffer.Count == 0, "waiting receivers imply an empty buffer");
+        Invariant.That(_senders.Count == 0 || _buffer.Count == Limit, "waiting senders imply a full buffer");
     }
 }

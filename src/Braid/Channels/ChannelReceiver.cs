@@ -19,7 +19,7 @@ public sealed class ChannelReceiver<T> : IDisposable
     public bool IsCompleted => _core.SendClosed && _core.Buffered == 0;
 
     /// <summary>
-    /// Receives the next item, waiting while there is none (a cancellation point). Throws <see cref="EndOfChannel"/>
+    /// Receives the next item, waiting while there is none (a cancellation point). Throws <see cref="EndOfChannelException"/>
     /// once every sender has closed and the buffer is drained.
     /// </summary>
     public ReceiveAwaitable<T> Receive()
@@ -73,7 +73,7 @@ public sealed class ChannelReceiver<T> : IDisposable
 
     private void RequireOpen()
     {
-        if (_closed) throw new ChannelClosedException($"This receiver of {_core} was closed.");
+        if (_closed) throw new ClosedResourceException($"This receiver of {_core} was closed.");
     }
 
     /// <summary>The <c>await foreach</c> enumerator: receives until the end of the stream.</summary>

@@ -16,7 +16,7 @@ public sealed class ChannelSender<T> : IDisposable
 
     /// <summary>
     /// Sends <paramref name="item"/>, waiting while the buffer is full (a cancellation point). Returning means it
-    /// was delivered; <see cref="Cancelled"/> means it was not; <see cref="BrokenChannelException"/> means no receiver is left.
+    /// was delivered; <see cref="CancelledException"/> means it was not; <see cref="BrokenChannelException"/> means no receiver is left.
     /// </summary>
     public SendAwaitable<T> Send(T item)
     {
@@ -66,6 +66,6 @@ public sealed class ChannelSender<T> : IDisposable
 
     private void RequireOpen()
     {
-        if (_closed) throw new ChannelClosedException($"This sender of {_core} was closed.");
+        if (_closed) throw new ClosedResourceException($"This sender of {_core} was closed.");
     }
 }

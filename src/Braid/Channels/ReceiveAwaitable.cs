@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 
-namespace Braid;
+namespace Braid.CompilerServices;
 
 /// <summary>
-/// The awaitable of <see cref="ChannelReceiver{T}.Receive"/>: the next item, or <see cref="EndOfChannel"/> once the
-/// channel is closed and drained. A receive that throws <see cref="Cancelled"/> took nothing. Await it at once.
+/// The awaitable of <see cref="ChannelReceiver{T}.Receive"/>: the next item, or <see cref="EndOfChannelException"/> once the
+/// channel is closed and drained. A receive that throws <see cref="CancelledException"/> took nothing. Await it at once.
 /// </summary>
 public readonly struct ReceiveAwaitable<T>
 {
@@ -12,6 +12,7 @@ public readonly struct ReceiveAwaitable<T>
     private readonly ChannelWaiter<T>? _node;
     private readonly T _item;
     private readonly ChannelOp _op;
+    private readonly int _token;
 
     internal ReceiveAwaitable(ChannelOp op, ChannelCore<T> channel, ChannelWaiter<T>? node, T item)
     {
@@ -19,10 +20,11 @@ public readonly struct ReceiveAwaitable<T>
         _channel = channel;
         _node = node;
         _item = item;
+        _token = op == ChannelOp.Parked ? node!.Strand!.ParkCount : 0; // the park this receive is, checked at the await
     }
 
     /// <summary>Gets the awaiter; used by <c>await</c>.</summary>
-    public ReceiveAwaiter<T> GetAwaiter() => new(_op, _channel!, _node, _item);
+    public ReceiveAwaiter<T> GetAwaiter() => new(_op, _channel!, _node, _item, _token);
 }
 
 /// <summary>Awaits a receive.</summary>
@@ -32,19 +34,24 @@ public readonly struct ReceiveAwaiter<T> : ICriticalNotifyCompletion, IKernelTra
     private readonly ChannelWaiter<T>? _node;
     private readonly T _item;
     private readonly ChannelOp _op;
+    private readonly int _token;
 
-    internal ReceiveAwaiter(ChannelOp op, ChannelCore<T> channel, ChannelWaiter<T>? node, T item)
+    internal ReceiveAwaiter(ChannelOp op, ChannelCore<T> channel, ChannelWaiter<T>? node, T item, int token)
     {
         _op = op;
         _channel = channel;
         _node = node;
         _item = item;
+        _token = token;
     }
 
-    /// <summary>True when the receive finished without parking, or a pending cancellation withdrew it.</summary>
-    public bool IsCompleted => _op != ChannelOp.Parked || Kernel.Require().AbortIfCancelPending();
+    /// <summary>
+    /// True when the receive finished without parking, or a pending cancellation withdrew it. Throws
+    /// <see cref="InvalidOperationException"/> when this receive was already awaited (its pooled node may now serve another).
+    /// </summary>
+    public bool IsCompleted => _op != ChannelOp.Parked || Kernel.Require().BeginAwaitPark(_token);
 
-    /// <summary>Ends the receive: the item; throws <see cref="EndOfChannel"/> or <see cref="Cancelled"/>.</summary>
+    /// <summary>Ends the receive: the item; throws <see cref="EndOfChannelException"/> or <see cref="CancelledException"/>.</summary>
     public T GetResult()
     {
         switch (_op)
@@ -58,7 +65,7 @@ public readonly struct ReceiveAwaiter<T> : ICriticalNotifyCompletion, IKernelTra
                 Kernel.Require().ThrowIfCancelPending();
                 break;
         }
-        throw new EndOfChannel(_channel.ToString());
+        throw new EndOfChannelException(_channel.ToString());
     }
 
     /// <inheritdoc />
@@ -111,7 +118,7 @@ public readonly struct ReceiveOrEndAwaiter<T> : ICriticalNotifyCompletion, IKern
             _store?.Invoke(item);
             return true;
         }
-        catch (EndOfChannel)
+        catch (EndOfChannelException)
         {
             return false;
         }

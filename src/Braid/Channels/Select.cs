@@ -34,6 +34,9 @@ public static class Select
         var fallback = -1;
         for (var i = 0; i < cases.Length; i++)
         {
+            ArgumentNullException.ThrowIfNull(cases[i], nameof(cases));
+            if (Array.IndexOf(cases, cases[i], 0, i) >= 0) throw new ArgumentException($"Case {i} of this select is also case {Array.IndexOf(cases, cases[i])}: give each case once.", nameof(cases));
+            if (cases[i].InUse) throw new InvalidOperationException($"Case {i} ({cases[i].Describe()}) is in use by another select that is still waiting; give each select its own case (ReceiveCase() and SendCase(item) make new ones).");
             if (cases[i] is TimeoutCase) timeout = timeout < 0 ? i : throw new ArgumentException("A select takes at most one timeout case.", nameof(cases));
             if (cases[i] is DefaultCase) fallback = fallback < 0 ? i : throw new ArgumentException("A select takes at most one default case.", nameof(cases));
         }
@@ -52,11 +55,19 @@ public static class Select
         if (fallback >= 0) return fallback;
         if (!cases.Any(c => c.IsChannelCase)) throw new ArgumentException("A select needs at least one channel case to wait on.", nameof(cases));
         var site = new SelectSite(strand, cases);
+        strand.Kernel.PrepareToPark(strand, site); // first: it refuses a misuse before any channel changes
         for (var i = 0; i < cases.Length; i++) cases[i].Enlist(site, i, strand);
-        strand.Kernel.PrepareToPark(strand, site);
-        await default(ParkAwaitable);
-        cases[site.Fired].Finish();
-        return site.Fired;
+        try
+        {
+            await ParkAwaitable.Parked(strand);
+            cases[site.Fired].Finish();
+            return site.Fired;
+        }
+        finally
+        {
+            // Fired, withdrawn or cancelled, every case is free again for the next select.
+            foreach (var c in cases) c.Release();
+        }
     }
 
     /// <summary>Tries the cases in a random order (Go shuffles too), so among ready cases each is equally likely to fire.</summary>

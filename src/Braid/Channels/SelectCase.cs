@@ -22,6 +22,14 @@ public abstract class SelectCase
     /// <summary>True for cases that wait in a channel (not timeout or default).</summary>
     internal virtual bool IsChannelCase => true;
 
+    /// <summary>True while a parked select holds this case (its waiter is enlisted or the select has not collected it).</summary>
+    internal virtual bool InUse => false;
+
+    /// <summary>Frees the case once its select has ended, whichever case fired.</summary>
+    internal virtual void Release()
+    {
+    }
+
     /// <summary>Describes the case for deadlock reports.</summary>
     internal abstract string Describe();
 }
@@ -76,6 +84,14 @@ public sealed class ReceiveCase<T> : SelectCase
         _node.Select = null;
     }
 
+    internal override bool InUse => _node.Strand is not null;
+
+    internal override void Release()
+    {
+        _node.Strand = null;
+        _node.Select = null;
+    }
+
     internal override string Describe() => _node.Describe();
 }
 
@@ -118,6 +134,14 @@ public sealed class SendCase<T> : SelectCase
         _node.Strand = null;
         _node.Select = null;
         if (outcome == WaitOutcome.Closed) throw new BrokenChannelException(_core.ToString());
+    }
+
+    internal override bool InUse => _node.Strand is not null;
+
+    internal override void Release()
+    {
+        _node.Strand = null;
+        _node.Select = null;
     }
 
     internal override string Describe() => _node.Describe();

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Braid;
+namespace Braid.CompilerServices;
 
 /// <summary>Marks the awaiters of Braid coroutines: their continuation runs on the loop thread by construction.</summary>
 internal interface ICoroutineAwaiter;

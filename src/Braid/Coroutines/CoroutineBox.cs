@@ -57,12 +57,25 @@ internal abstract class CoroutineBox<TResult> : IFrame<TResult>
             case null:
                 break;
             case Action resume:
-                resume();
+                // Resuming the awaiter runs it on this stack, and its completion may resume its own awaiter: a long
+                // chain of completions would overflow the stack. Near the limit, hand the resume to the kernel
+                // instead, as a yield of the strand, and let the stack unwind (.NET's Task continuations do the same).
+                if (RuntimeHelpers.TryEnsureSufficientExecutionStack()) resume();
+                else Kernel.Require().ResumeLater(resume);
                 break;
             default:
                 ((IRootListener<TResult>)continuation).OnRootCompleted(this);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Called by the builder when the coroutine finished during its first run: a misuse of the runtime is thrown from
+    /// the call itself, so it surfaces at the line that misused the runtime and cannot be dropped with an unawaited handle.
+    /// </summary>
+    internal void RethrowMisuse()
+    {
+        if (Misuse.Is(_error?.SourceException)) _error!.Throw();
     }
 
     internal bool IsCompleted(short version)

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace Braid;
+namespace Braid.CompilerServices;
 
 /// <summary>Builds <see cref="Coroutine"/>-returning async methods. Used by the compiler, not by hand.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -23,6 +23,7 @@ public struct CoroutineMethodBuilder
     {
         if (StrandFrames.TryStartAsStrand(ref stateMachine, ref _box)) return;
         stateMachine.MoveNext();
+        if (_box is CoroutineBox<VoidResult> { Completed: true } box) box.RethrowMisuse();
     }
 
     /// <summary>Not used: the state machine is boxed by the builder itself.</summary>
@@ -72,6 +73,7 @@ public struct CoroutineMethodBuilder<T>
     {
         if (StrandFrames.TryStartAsStrand(ref stateMachine, ref _box)) return;
         stateMachine.MoveNext();
+        if (_box is CoroutineBox<T> { Completed: true } box) box.RethrowMisuse();
     }
 
     /// <summary>Not used: the state machine is boxed by the builder itself.</summary>

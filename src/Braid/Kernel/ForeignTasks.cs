@@ -19,6 +19,6 @@ internal static class ForeignTasks
     {
         var wait = ForeignWait.Begin(Kernel.Require(), abortable: true);
         task.ContinueWith(static (_, state) => ((ForeignWait)state!).OnForeignCompleted(), wait, TaskScheduler.Default);
-        return default;
+        return ParkAwaitable.Parked(Kernel.Require().CurrentOrThrow());
     }
 }

@@ -14,6 +14,10 @@ internal sealed class ForeignWait : IWaitSite
     private readonly Strand _strand;
     private readonly bool _abortable;
 
+    // Set when a cancelled strand left an abortable wait: the loop stopped counting it as outstanding then, so the
+    // late completion must not count it off again (and an idle loop can report a real deadlock meanwhile).
+    private bool _abandoned;
+
     private ForeignWait(Kernel kernel, Strand strand, bool abortable)
     {
         _kernel = kernel;
@@ -35,11 +39,17 @@ internal sealed class ForeignWait : IWaitSite
 
     private void Resume()
     {
-        _kernel.Outstanding--;
+        if (!_abandoned) _kernel.Outstanding--;
         if (_strand.Site == this) _kernel.Wake(_strand); // not so once an abortable wait was cancelled
     }
 
-    public bool Abort(Strand s) => _abortable;
+    public bool Abort(Strand s)
+    {
+        if (!_abortable || _abandoned) return false;
+        _abandoned = true;
+        _kernel.Outstanding--;
+        return true;
+    }
 
     public string Describe() => _abortable ? "a Task (cancellable wait)" : "a Task awaited from a coroutine";
 }

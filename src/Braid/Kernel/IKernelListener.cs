@@ -1,4 +1,4 @@
-namespace Braid;
+namespace Braid.Extensibility;
 
 /// <summary>
 /// Receives the kernel's trace events. The kernel checks for a listener with one null test per event, so an absent

@@ -1,4 +1,4 @@
-namespace Braid;
+namespace Braid.Extensibility;
 
 /// <summary>
 /// What a parked strand waits on: a wait queue, a timer, a foreign task. The kernel asks it to let go of a strand

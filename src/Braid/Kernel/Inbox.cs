@@ -4,33 +4,59 @@ namespace Braid;
 
 /// <summary>
 /// The loop's only door for other threads: callbacks posted here run on the loop thread at its next turn. An idle loop
-/// sleeps on the inbox until something is posted or its next timer is due.
+/// sleeps on the inbox until something is posted or its next timer is due. When the loop ends the inbox closes:
+/// what is still queued then, and whatever is posted later, is rejected (its reject callback runs instead), so a
+/// caller on another thread waiting for its callback learns that it will never run.
 /// </summary>
 internal sealed class Inbox
 {
-    private readonly ConcurrentQueue<Action> _queue = new();
+    private readonly ConcurrentQueue<Item> _queue = new();
     private readonly ManualResetEventSlim _signal = new(false);
+    private readonly object _gate = new();
+    private bool _closed;
     private int _sleeping;
+
+    private readonly record struct Item(Action Run, Action? Reject);
 
     public bool IsEmpty => _queue.IsEmpty;
 
-    /// <summary>Posts a callback; safe from any thread.</summary>
-    public void Post(Action callback)
+    /// <summary>Posts a callback; safe from any thread. After the loop has ended it is dropped.</summary>
+    public void Post(Action callback) => TryPost(callback, null);
+
+    /// <summary>
+    /// Posts a callback; safe from any thread. Returns false, without running anything, once the loop has ended; a
+    /// callback accepted but still queued when it ends gets <paramref name="reject"/> run instead, on the loop's thread.
+    /// </summary>
+    public bool TryPost(Action callback, Action? reject)
     {
-        _queue.Enqueue(callback); // a full fence: the read of _sleeping below cannot move above it
+        // The gate orders posts against Close: a post either lands before the close (and is run or rejected) or
+        // sees the inbox closed. Posts come from other threads, rarely enough that an uncontended lock is cheap.
+        lock (_gate)
+        {
+            if (_closed) return false;
+            _queue.Enqueue(new(callback, reject)); // a full fence: the read of _sleeping below cannot move above it
+        }
         if (Volatile.Read(ref _sleeping) != 0) _signal.Set();
+        return true;
     }
 
     /// <summary>Runs everything posted so far; returns how many callbacks ran.</summary>
     public int Drain()
     {
         var ran = 0;
-        while (_queue.TryDequeue(out var callback))
+        while (_queue.TryDequeue(out var item))
         {
-            callback();
+            item.Run();
             ran++;
         }
         return ran;
+    }
+
+    /// <summary>Closes the inbox as the loop ends and rejects what is still queued.</summary>
+    public void Close()
+    {
+        lock (_gate) _closed = true;
+        while (_queue.TryDequeue(out var item)) item.Reject?.Invoke();
     }
 
     /// <summary>Sleeps until something is posted or the timeout passes (null: no timeout).</summary>

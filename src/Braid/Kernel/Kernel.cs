@@ -104,6 +104,7 @@ internal sealed class Kernel
         finally
         {
             _closed = true;
+            Inbox.Close(); // calls from other threads still queued, or made from now on, fail instead of waiting forever
             t_current = null;
             // Scopes still counted as cancelled (the root scope, scopes left open by a deadlock) leave with the loop.
             CountCancelledScope(-CancelledScopes);
@@ -171,6 +172,8 @@ internal sealed class Kernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Step(Strand strand)
     {
+        // A strand that finished while it was queued (it abandoned a yield it never awaited) has nothing to run.
+        if (strand.StateValue == StrandState.Finished) return;
         CurrentStrand = strand;
         strand.StateValue = StrandState.Running;
         Listener?.OnSwitch(strand);
@@ -197,6 +200,8 @@ internal sealed class Kernel
     public void SuspendCurrent(IResumable frame)
     {
         var strand = CurrentOrThrow();
+        // One suspension per turn: a second means a coroutine was started while another still waited unawaited.
+        if (strand.StateValue != StrandState.Running || _spawning) throw SuspensionRefused(strand);
         // Null stands for the strand's own root frame, the usual case: saves a reference store on every switch.
         if (!ReferenceEquals(frame, strand)) strand.ResumeFrame = frame;
         if (strand.Site is null)
@@ -211,18 +216,64 @@ internal sealed class Kernel
         }
     }
 
+    /// <summary>Runs <paramref name="resume"/> at the current strand's next turn, from the kernel's shallow stack.</summary>
+    public void ResumeLater(Action resume) => SuspendCurrent(new ActionResumable(resume));
+
     /// <summary>Records that <paramref name="strand"/> is about to park on <paramref name="site"/>.</summary>
     public void PrepareToPark(Strand strand, IWaitSite site)
     {
-        if (strand.Site is not null) throw new InvalidOperationException($"{strand.Name} is already waiting on {strand.Site.Describe()}.");
+        if (strand.Site is not null || strand.StateValue != StrandState.Running || _spawning) throw SuspensionRefused(strand);
         strand.Site = site;
         strand.ParkCount++;
         strand.Scope.AddParked(strand);
     }
 
+    private InvalidOperationException SuspensionRefused(Strand strand) => _spawning ? Misuse.SpawnBodyWaited() : Misuse.SecondSuspension(strand);
+
+    /// <summary>
+    /// At the await of a parked operation: checks that it is the current strand's pending park (the token is the
+    /// strand's park count when it parked), so an operation awaited twice, or by another strand, fails here instead
+    /// of reading a pooled node someone else now uses. Then, like <see cref="AbortIfCancelPending"/>, withdraws the
+    /// park if a cancellation is pending and returns true.
+    /// </summary>
+    public bool BeginAwaitPark(int token)
+    {
+        var strand = CurrentOrThrow();
+        if (strand.Site is null || strand.ParkCount != token)
+        {
+            Withdraw(strand); // a park still pending belongs to an operation never awaited: let go of it first
+            throw Misuse.StaleAwait(strand);
+        }
+        return AbortIfCancelPending();
+    }
+
+    /// <summary>
+    /// Lets go of whatever the current strand is registered on without having suspended (a park it never awaited),
+    /// so a misuse leaves no registration behind that could wake the strand later.
+    /// </summary>
+    public void Withdraw(Strand strand)
+    {
+        if (strand.Site is not { } site) return;
+        site.Abort(strand);
+        strand.Scope.RemoveParked(strand);
+        strand.Site = null;
+        strand.Wake = WakeReason.None;
+    }
+
+    /// <summary>
+    /// Called when a strand finishes during a turn in which it had already suspended: a coroutine it started was
+    /// left waiting, never awaited. Its registration goes (a site that cannot abort will find it finished and skip it).
+    /// </summary>
+    public void Abandon(Strand strand)
+    {
+        if (strand.StateValue == StrandState.Parked || strand.Site is not null) Withdraw(strand);
+        strand.ResumeFrame = null;
+    }
+
     /// <summary>Makes a parked strand runnable; the site has already let go of it.</summary>
     public void Wake(Strand strand, WakeReason reason = WakeReason.Granted)
     {
+        if (strand.StateValue == StrandState.Finished) return; // abandoned by a misuse (see Abandon)
         strand.Scope.RemoveParked(strand);
         strand.Site = null;
         strand.Wake = reason;
@@ -246,23 +297,23 @@ internal sealed class Kernel
         return false;
     }
 
-    /// <summary>After a park: throws <see cref="Cancelled"/> if the wait ended by cancellation.</summary>
+    /// <summary>After a park: throws <see cref="CancelledException"/> if the wait ended by cancellation.</summary>
     public void EndWait()
     {
         var strand = CurrentOrThrow();
         var reason = strand.Wake;
         strand.Wake = WakeReason.None;
-        if (reason == WakeReason.Cancelled) throw new Cancelled(CancelScope.PendingFor(strand));
+        if (reason == WakeReason.Cancelled) throw new CancelledException(CancelScope.PendingFor(strand));
     }
 
-    /// <summary>At a checkpoint: throws <see cref="Cancelled"/> if the current strand's scope is cancelled.</summary>
+    /// <summary>At a checkpoint: throws <see cref="CancelledException"/> if the current strand's scope is cancelled.</summary>
     public void ThrowIfCancelPending()
     {
         if (CancelledScopes == 0) return;
-        if (CancelScope.PendingFor(CurrentOrThrow()) is { } scope) throw new Cancelled(scope);
+        if (CancelScope.PendingFor(CurrentOrThrow()) is { } scope) throw new CancelledException(scope);
     }
 
-    /// <summary>Cancels a parked strand's wait if its site allows; it then wakes with <see cref="Cancelled"/>.</summary>
+    /// <summary>Cancels a parked strand's wait if its site allows; it then wakes with <see cref="CancelledException"/>.</summary>
     public void TryAbort(Strand strand)
     {
         if (strand.StateValue == StrandState.Parked && strand.Site is { } site && site.Abort(strand))
@@ -281,22 +332,29 @@ internal sealed class Kernel
 
     // ---- strands --------------------------------------------------------------------------------------------
 
-    // The spawn in progress, if any: the builder of the body's root coroutine takes it (see StrandFrames).
+    // The spawn in progress, if any: the builder of the body's root coroutine takes it (see StrandFrames). While a
+    // body runs (_spawning), nothing may suspend the spawning strand: a body hands back a coroutine, it does not wait.
     private SpawnRequest? _spawnRequest;
     private Strand? _spawned;
+    private bool _spawning;
 
     /// <summary>
     /// Spawns a strand running <paramref name="body"/> (a Func of Coroutine of T, or of Coroutine when T is VoidResult).
     /// The body is called now, but its root coroutine does not run: its builder turns it into the strand, which
-    /// starts at its first turn.
+    /// starts at its first turn. A body that misuses the runtime spawns nothing: the strand is registered only
+    /// once the body has handed back the coroutine that became it.
     /// </summary>
     public Strand<T> Spawn<T>(Delegate body, CancelScope scope, string? name)
     {
         if (_closed) throw new InvalidOperationException("This loop has finished; nothing more can be spawned on it.");
+        if (scope.Kernel != this) throw Misuse.OtherLoop("The scope to spawn into");
         var request = new SpawnRequest(scope, name, _nextStrandId++, typeof(T));
-        _spawnRequest = request;
+        // A body may itself spawn: keep the outer spawn's state and put it back after.
+        var (outerRequest, outerSpawned, outerSpawning) = (_spawnRequest, _spawned, _spawning);
+        (_spawnRequest, _spawned, _spawning) = (request, null, true);
         Coroutine<T> root = default;
         Exception? bodyError = null;
+        Strand? spawned;
         try
         {
             root = body is Func<Coroutine<T>> typed ? typed() : FromVoid<T>(((Func<Coroutine>)body)());
@@ -307,16 +365,16 @@ internal sealed class Kernel
         }
         finally
         {
-            _spawnRequest = null;
+            spawned = _spawned;
+            (_spawnRequest, _spawned, _spawning) = (outerRequest, outerSpawned, outerSpawning);
         }
-        var spawned = _spawned;
-        _spawned = null;
         if (spawned is not null)
         {
-            if (!ReferenceEquals(spawned, root.Frame)) throw new InvalidOperationException(
-                "A strand's body must be an async lambda or one call of a coroutine method; this body called another coroutine method first.");
+            if (!ReferenceEquals(spawned, root.Frame)) throw Misuse.Is(bodyError) ? bodyError! : Misuse.SpawnBodyNotStraight();
+            Register(spawned);
             return (Strand<T>)spawned;
         }
+        if (Misuse.Is(bodyError)) throw bodyError!;
         var strand = new CoroutineStrand<T>(request, root, bodyError);
         Register(strand);
         return strand;
@@ -335,12 +393,8 @@ internal sealed class Kernel
         return false;
     }
 
-    /// <summary>Registers the strand a builder made from the spawn in progress.</summary>
-    public void RegisterSpawned(Strand strand)
-    {
-        _spawned = strand;
-        Register(strand);
-    }
+    /// <summary>Records the strand a builder made from the spawn in progress; <see cref="Spawn{T}"/> registers it.</summary>
+    public void RegisterSpawned(Strand strand) => _spawned = strand;
 
     /// <summary>Makes a new strand known to its scope and runnable.</summary>
     private void Register(Strand strand)
@@ -361,7 +415,7 @@ internal sealed class Kernel
         _liveStrands--;
         Listener?.OnFinish(strand, error);
         if (group is not null) group.OnChildFinished(strand, error);
-        else if (error is not null and not Cancelled && strand.Id != 1) _unjoinedFailures.Add(strand);
+        else if (error is not null and not CancelledException && strand.Id != 1) _unjoinedFailures.Add(strand);
     }
 
     /// <summary>Failures of background strands that nobody joined: reported by <see cref="Braid.Loop.Run(Func{Coroutine}, RunOptions?)"/>.</summary>

@@ -2,8 +2,14 @@ namespace Braid;
 
 /// <summary>
 /// Lets other threads run work on a loop and await the result: the loop's thread-safe door. Open it on the loop with
-/// <see cref="Loop.OpenHandle"/>; use it from any thread; dispose it when done so the loop can finish.
+/// <see cref="Loop.OpenHandle"/>; use it from any thread; dispose it when done.
 /// </summary>
+/// <remarks>
+/// While a handle is open, a loop whose strands all wait is not reported deadlocked: it waits for calls. A handle does
+/// not keep a finished loop alive: once main and every strand it left running have finished, <see cref="Loop.Run(Func{Coroutine}, RunOptions?)"/>
+/// returns, and every call through a handle that has not run by then (still queued, or made later) fails its Task
+/// with <see cref="InvalidOperationException"/>.
+/// </remarks>
 public sealed class LoopHandle : IDisposable
 {
     private readonly Kernel _kernel;
@@ -19,7 +25,7 @@ public sealed class LoopHandle : IDisposable
     public Task InvokeAsync(Action action)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(() =>
+        Post(done.TrySetException, () =>
         {
             try
             {
@@ -38,7 +44,7 @@ public sealed class LoopHandle : IDisposable
     public Task<T> InvokeAsync<T>(Func<Coroutine<T>> work)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(() => _kernel.Spawn<VoidResult>(() => CallIn(work, done), _kernel.RootScope, "call-in"));
+        Post(done.TrySetException, () => _kernel.Spawn<VoidResult>(() => CallIn(work, done), _kernel.RootScope, "call-in"));
         return done.Task;
     }
 
@@ -64,10 +70,12 @@ public sealed class LoopHandle : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0) _kernel.Inbox.Post(() => _kernel.Outstanding--);
     }
 
-    private void Post(Action callback)
+    private void Post(Func<Exception, bool> fail, Action callback)
     {
-        if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(LoopHandle));
-        if (_kernel.IsClosed) throw new InvalidOperationException("The loop has finished.");
-        _kernel.Inbox.Post(callback);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (!_kernel.Inbox.TryPost(callback, () => fail(LoopFinished()))) fail(LoopFinished());
     }
+
+    private static InvalidOperationException LoopFinished() =>
+        new("The loop has finished (main and every strand it left running are done), so this call will never run on it.");
 }

@@ -73,6 +73,14 @@ public abstract class Strand
     /// <summary>Records how the strand ended, wakes its joiners and tells the kernel.</summary>
     internal void Finish(Exception? error)
     {
+        // A strand finishes during its own turn. Not Running means it had already suspended this turn: a coroutine it
+        // started is left waiting and can never resume. Let go of that wait, and fail the strand unless it already is.
+        if (StateValue != StrandState.Running)
+        {
+            var site = Site?.Describe();
+            Kernel.Abandon(this);
+            error ??= Misuse.AbandonedWait(this, site);
+        }
         StateValue = StrandState.Finished;
         if (error is not null) Extras.Error = error;
         _extras?.Joiners?.WakeAll();

@@ -3,20 +3,65 @@ namespace Braid;
 /// <summary>
 /// Pending timers in a binary heap ordered by due time (then by arming order, so equal times fire in order):
 /// O(log n) to arm and to fire. A timer is either a sleeping strand or a cancel scope's deadline. Disarming is lazy:
-/// an entry whose strand has since moved on, or whose scope has a new deadline, is skipped when it surfaces.
+/// an entry whose strand has since moved on, or whose scope has a new deadline or has ended, is skipped when it
+/// surfaces. Stale entries are counted, and when they outnumber the live ones the heap is rebuilt without them, so
+/// memory follows the live timers, not every timer ever armed (a million short scopes with an hour's deadline would
+/// otherwise stay in the heap for that hour).
 /// </summary>
+/// <remarks>Invariant: <c>_stale</c> is the number of entries in the heap that are no longer live.</remarks>
 internal sealed class Timers : IWaitSite
 {
+    /// <summary>Below this many stale entries a rebuild is not worth its pass.</summary>
+    private const int CompactAtLeast = 1024;
+
     private readonly PriorityQueue<Entry, (long Due, long Order)> _heap = new();
     private long _armed;
+    private int _stale;
+
+    /// <summary>Entries in the heap, live or stale (for tests and statistics).</summary>
+    public int Count => _heap.Count;
+
+    /// <summary>Called when an armed entry stops being live before it fires (its scope ended or moved its deadline).</summary>
+    public void OnStale()
+    {
+        _stale++;
+        CompactIfMostlyStale();
+    }
+
+    private void CompactIfMostlyStale()
+    {
+        if (_stale < CompactAtLeast || _stale <= _heap.Count / 2) return;
+        var live = new List<(Entry, (long, long))>(_heap.Count - _stale);
+        foreach (var (entry, key) in _heap.UnorderedItems)
+        {
+            if (IsLive(entry)) live.Add((entry, key));
+        }
+        _heap.Clear();
+        _heap.EnqueueRange(live);
+        _heap.TrimExcess();
+        _stale = 0;
+    }
+
+    private void DroppedStale()
+    {
+        if (_stale > 0) _stale--;
+    }
 
     private readonly record struct Entry(object Target, int Generation);
 
     /// <summary>Arms a wake-up for a strand parked here by its current park.</summary>
-    public void Arm(long due, Strand strand) => _heap.Enqueue(new(strand, strand.ParkCount), (due, _armed++));
+    public void Arm(long due, Strand strand)
+    {
+        CompactIfMostlyStale();
+        _heap.Enqueue(new(strand, strand.ParkCount), (due, _armed++));
+    }
 
     /// <summary>Arms a cancel scope's deadline.</summary>
-    public void Arm(long due, CancelScope scope) => _heap.Enqueue(new(scope, scope.DeadlineGeneration), (due, _armed++));
+    public void Arm(long due, CancelScope scope)
+    {
+        CompactIfMostlyStale();
+        _heap.Enqueue(new(scope, scope.DeadlineGeneration), (due, _armed++));
+    }
 
     /// <summary>The due time of the earliest live timer, if any (drops stale entries on the way).</summary>
     public bool TryPeek(out long due)
@@ -29,6 +74,7 @@ internal sealed class Timers : IWaitSite
                 return true;
             }
             _heap.Dequeue();
+            DroppedStale();
         }
         due = 0;
         return false;
@@ -41,7 +87,11 @@ internal sealed class Timers : IWaitSite
         while (_heap.TryPeek(out var entry, out var key) && key.Due <= now)
         {
             _heap.Dequeue();
-            if (!IsLive(entry)) continue;
+            if (!IsLive(entry))
+            {
+                DroppedStale();
+                continue;
+            }
             fired++;
             if (entry.Target is Strand strand) kernel.Wake(strand);
             else ((CancelScope)entry.Target).OnDeadline();
@@ -57,7 +107,13 @@ internal sealed class Timers : IWaitSite
     };
 
     /// <inheritdoc />
-    public bool Abort(Strand strand) => true; // the entry goes stale when the strand leaves this site
+    public bool Abort(Strand strand)
+    {
+        // The entry goes stale once the kernel clears the strand's site, right after this returns: a rebuild now
+        // would still keep it, so only count it here; the next arm or scope change may rebuild.
+        _stale++;
+        return true;
+    }
 
     /// <inheritdoc />
     public string Describe() => "sleep";

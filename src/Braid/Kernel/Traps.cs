@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Braid;
+namespace Braid.CompilerServices;
 
 /// <summary>
 /// Marks the awaiters of kernel traps. When a Braid coroutine awaits one, its builder hands the frame straight to
@@ -22,7 +22,7 @@ public readonly struct YieldAwaiter : ICriticalNotifyCompletion, IKernelTrap
     /// <summary>Always false: a yield always goes to the back of the run queue.</summary>
     public bool IsCompleted => false;
 
-    /// <summary>Ends the yield; throws <see cref="Cancelled"/> if the strand was cancelled meanwhile.</summary>
+    /// <summary>Ends the yield; throws <see cref="CancelledException"/> if the strand was cancelled meanwhile.</summary>
     public void GetResult()
     {
         if (!Kernel.NothingCancelledAnywhere) Kernel.Require().ThrowIfCancelPending();
@@ -42,30 +42,44 @@ public readonly struct YieldAwaiter : ICriticalNotifyCompletion, IKernelTrap
 public readonly struct ParkAwaitable
 {
     private readonly bool _ready;
+    private readonly int _token;
 
-    private ParkAwaitable(bool ready) => _ready = ready;
+    private ParkAwaitable(bool ready, int token)
+    {
+        _ready = ready;
+        _token = token;
+    }
 
     /// <summary>An awaitable for a wait that needs no park (the event is already set): still a cancellation point.</summary>
-    public static ParkAwaitable Ready => new(true);
+    public static ParkAwaitable Ready => new(true, 0);
+
+    /// <summary>The awaitable of the park <paramref name="strand"/> has just registered (with a wait site, by the kernel).</summary>
+    internal static ParkAwaitable Parked(Strand strand) => new(false, strand.ParkCount);
 
     /// <summary>Gets the awaiter; used by <c>await</c>.</summary>
-    public ParkAwaiter GetAwaiter() => new(_ready);
+    public ParkAwaiter GetAwaiter() => new(_ready, _token);
 }
 
 /// <summary>Awaits a park.</summary>
 public readonly struct ParkAwaiter : ICriticalNotifyCompletion, IKernelTrap
 {
     private readonly bool _ready;
+    private readonly int _token;
 
-    internal ParkAwaiter(bool ready) => _ready = ready;
+    internal ParkAwaiter(bool ready, int token)
+    {
+        _ready = ready;
+        _token = token;
+    }
 
     /// <summary>
     /// False while the strand must sleep. True at once when no park was needed, or when a cancellation is already
-    /// pending: then the strand's registration is withdrawn and <see cref="GetResult"/> throws.
+    /// pending: then the strand's registration is withdrawn and <see cref="GetResult"/> throws. Throws
+    /// <see cref="InvalidOperationException"/> when this park was already awaited or belongs to another strand.
     /// </summary>
-    public bool IsCompleted => _ready || Kernel.Require().AbortIfCancelPending();
+    public bool IsCompleted => _ready || Kernel.Require().BeginAwaitPark(_token);
 
-    /// <summary>Ends the wait; throws <see cref="Cancelled"/> if the wait was ended by cancellation.</summary>
+    /// <summary>Ends the wait; throws <see cref="CancelledException"/> if the wait was ended by cancellation.</summary>
     public void GetResult()
     {
         if (_ready) Kernel.Require().ThrowIfCancelPending();

@@ -38,18 +38,18 @@ public sealed class TaskGroup
         var strand = kernel.CurrentOrThrow();
         var group = new TaskGroup(kernel);
         group.Scope.Enter(strand);
-        Cancelled? outerCancel = null;
+        CancelledException? outerCancel = null;
         try
         {
             try
             {
                 await body(group);
             }
-            catch (Cancelled c) when (!group.Scope.CancelCalled)
+            catch (CancelledException c) when (!group.Scope.CancelCalled)
             {
                 outerCancel = c;
             }
-            catch (Cancelled)
+            catch (CancelledException)
             {
                 // The group cancelled itself (a child failed or CancelScope.Cancel was called): not a failure.
             }
@@ -88,7 +88,7 @@ public sealed class TaskGroup
     internal void OnChildFinished(Strand child, Exception? error)
     {
         _running--;
-        if (error is not null and not Cancelled) Fail(error);
+        if (error is not null and not CancelledException) Fail(error);
         if (_running == 0) _children.AllFinished();
     }
 
@@ -111,7 +111,7 @@ internal sealed class ChildrenSite(TaskGroup group) : IWaitSite
     {
         _waiter = strand;
         strand.Kernel.PrepareToPark(strand, this);
-        return default;
+        return ParkAwaitable.Parked(strand);
     }
 
     public void AllFinished()

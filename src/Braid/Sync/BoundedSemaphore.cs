@@ -4,7 +4,7 @@ namespace Braid;
 /// A semaphore that can never hold more permits than it started with: releasing past the bound is an error, which
 /// catches the classic bug of releasing twice (Python's BoundedSemaphore).
 /// </summary>
-public sealed class BoundedSemaphore : Semaphore
+public sealed class BoundedSemaphore : AsyncSemaphore
 {
     private readonly string? _name;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -98,10 +96,10 @@ public sealed class CapacityLimiter : ISemaphore
 
     private string Label => Grant.Label("CapacityLimiter", _name);
 
-    [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert(_waiters.IsEmpty || _borrowers.Count >= _total, "waiters imply no free token");
-        Debug.Assert(_pending.Count == _waiters.Count, "every waiter has a pending borrower");
+        if (!Invariant.Enabled) return;
+        Invariant.That(_waiters.IsEmpty || _borrowers.Count >= _total, "waiters imply no free token");
+        Invariant.That(_pending.Count == _waiters.Count, "every waiter has a pending borrower");
     }
 }

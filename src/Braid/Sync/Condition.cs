@@ -1,9 +1,7 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
-/// A condition variable over a <see cref="Lock"/>: <see cref="Wait"/> releases the lock, sleeps until notified, and
+/// A condition variable over a <see cref="AsyncLock"/>: <see cref="Wait"/> releases the lock, sleeps until notified, and
 /// takes the lock back before returning, even when cancelled, so the caller's <c>finally</c> can always release it.
 /// Waiters are notified in arrival order.
 /// </summary>
@@ -13,15 +11,15 @@ public sealed class Condition
     private readonly string? _name;
 
     /// <summary>Creates a condition over <paramref name="lock"/> (a new lock if null).</summary>
-    public Condition(Lock? @lock = null, string? name = null)
+    public Condition(AsyncLock? @lock = null, string? name = null)
     {
-        Lock = @lock ?? new Lock(name);
+        Lock = @lock ?? new AsyncLock(name);
         _name = name;
         _waiters = new WaitQueue(this);
     }
 
     /// <summary>The lock this condition releases while waiting.</summary>
-    public Lock Lock { get; }
+    public AsyncLock Lock { get; }
 
     /// <summary>How many strands wait to be notified.</summary>
     public int Waiting => _waiters.Count;
@@ -82,8 +80,11 @@ public sealed class Condition
 
     private async Coroutine ReacquireAsync() => await Lock.Acquire();
 
-    [Conditional("DEBUG")]
-    private void AssertInvariants() => Debug.Assert(Lock.Owner is null || !_waiters.Strands.Contains(Lock.Owner), "the lock's owner is not waiting to be notified");
+    private void AssertInvariants()
+    {
+        if (!Invariant.Enabled) return;
+        Invariant.That(Lock.Owner is null || !_waiters.Strands.Contains(Lock.Owner), "the lock's owner is not waiting to be notified");
+    }
 
     private void RequireHeld()
     {

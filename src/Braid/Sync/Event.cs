@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -36,8 +34,11 @@ public sealed class Event
     /// <summary>A snapshot: waiters, and the value 1 once set.</summary>
     public SyncStatistics Statistics() => new("Event", null, _waiters.Count, IsSet ? 1 : 0);
 
-    [Conditional("DEBUG")]
-    private void AssertInvariants() => Debug.Assert(!IsSet || _waiters.IsEmpty, "nobody waits on a set event");
+    private void AssertInvariants()
+    {
+        if (!Invariant.Enabled) return;
+        Invariant.That(!IsSet || _waiters.IsEmpty, "nobody waits on a set event");
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"Event ({(IsSet ? "set" : "not set")}, {_waiters.Count} waiting)";

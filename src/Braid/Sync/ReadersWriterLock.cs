@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -85,11 +83,11 @@ public sealed class ReadersWriterLock
 
     private string Label => Grant.Label("ReadersWriterLock", _name);
 
-    [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert(_writer is null || _readersInside == 0, "a writer excludes readers");
-        Debug.Assert(_readers.IsEmpty || _writer is not null || !_writers.IsEmpty, "readers wait only behind a writer");
-        Debug.Assert(_writers.IsEmpty || _writer is not null || _readersInside > 0, "writers wait only while someone is inside");
+        if (!Invariant.Enabled) return;
+        Invariant.That(_writer is null || _readersInside == 0, "a writer excludes readers");
+        Invariant.That(_readers.IsEmpty || _writer is not null || !_writers.IsEmpty, "readers wait only behind a writer");
+        Invariant.That(_writers.IsEmpty || _writer is not null || _readersInside > 0, "writers wait only while someone is inside");
     }
 }

@@ -1,10 +1,8 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
 /// A lock its holder may acquire again (Python's RLock): it is free once released as many times as acquired. Fair
-/// like <see cref="Lock"/>: on the last release it goes straight to the longest waiter.
+/// like <see cref="AsyncLock"/>: on the last release it goes straight to the longest waiter.
 /// </summary>
 /// <remarks>Invariants: depth is zero exactly when there is no owner; waiters imply an owner.</remarks>
 public sealed class ReentrantLock : ILock
@@ -62,10 +60,10 @@ public sealed class ReentrantLock : ILock
 
     private string Label => Grant.Label("ReentrantLock", _name);
 
-    [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert((_depth == 0) == (_owner is null), "depth is zero exactly when free");
-        Debug.Assert(_waiters.IsEmpty || _owner is not null, "waiters imply an owner");
+        if (!Invariant.Enabled) return;
+        Invariant.That((_depth == 0) == (_owner is null), "depth is zero exactly when free");
+        Invariant.That(_waiters.IsEmpty || _owner is not null, "waiters imply an owner");
     }
 }

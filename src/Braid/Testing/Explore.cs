@@ -1,4 +1,4 @@
-namespace Braid;
+namespace Braid.Testing;
 
 /// <summary>
 /// Explores interleavings: runs a scenario once per seed in deterministic mode (seeded scheduler, virtual clock) and

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Braid;
+namespace Braid.Testing;
 
 /// <summary>
 /// Records the kernel's trace events as lines of text ("0.000 switch #2 worker"), so two runs can be compared line for

@@ -25,10 +25,11 @@ public sealed class ThreadChannel<T>
     /// <summary>Sends, blocking while the buffer is full (or, for a rendezvous, until a receiver takes the item).</summary>
     public void Send(T item)
     {
+        LoopThreadGuard.RefuseOnLoop("ThreadChannel.Send", "a MemoryChannel");
         lock (_gate)
         {
             while (!_closed && _items.Count >= Math.Max(_capacity, 1)) Monitor.Wait(_gate);
-            if (_closed) throw new ChannelClosedException("Send on a closed ThreadChannel.");
+            if (_closed) throw new ClosedResourceException("Send on a closed ThreadChannel.");
             _items.Enqueue(item);
             var mine = ++_put;
             Monitor.PulseAll(_gate);
@@ -44,7 +45,7 @@ public sealed class ThreadChannel<T>
     {
         lock (_gate)
         {
-            if (_closed) throw new ChannelClosedException("Send on a closed ThreadChannel.");
+            if (_closed) throw new ClosedResourceException("Send on a closed ThreadChannel.");
             if (_items.Count >= _capacity) return false;
             _items.Enqueue(item);
             _put++;
@@ -53,13 +54,14 @@ public sealed class ThreadChannel<T>
         }
     }
 
-    /// <summary>Receives, blocking while empty; throws <see cref="EndOfChannel"/> once closed and drained.</summary>
+    /// <summary>Receives, blocking while empty; throws <see cref="EndOfChannelException"/> once closed and drained.</summary>
     public T Receive()
     {
+        LoopThreadGuard.RefuseOnLoop("ThreadChannel.Receive", "a MemoryChannel");
         lock (_gate)
         {
             while (_items.Count == 0 && !_closed) Monitor.Wait(_gate);
-            if (_items.Count == 0) throw new EndOfChannel("ThreadChannel");
+            if (_items.Count == 0) throw new EndOfChannelException("ThreadChannel");
             return Take();
         }
     }

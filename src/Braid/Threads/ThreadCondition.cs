@@ -21,6 +21,7 @@ public sealed class ThreadCondition
     /// <summary>Releases the lock, blocks until notified, and reacquires the lock. The caller must hold it.</summary>
     public void Wait()
     {
+        LoopThreadGuard.RefuseOnLoop("ThreadCondition.Wait", "Condition");
         if (Lock.Owner != Environment.CurrentManagedThreadId) throw new InvalidOperationException("Waiting on a ThreadCondition requires holding its lock.");
         var me = new ThreadWaiter();
         lock (_gate) _waiters.Enqueue(me); // queued before the lock is released: no notify can be missed

@@ -12,13 +12,17 @@ public sealed class ThreadEvent : IDisposable
     public void Set() => _event.Set();
 
     /// <summary>Blocks until the event is set.</summary>
-    public void Wait() => _event.Wait();
+    public void Wait()
+    {
+        LoopThreadGuard.RefuseOnLoop("ThreadEvent.Wait", "Event");
+        _event.Wait();
+    }
 
     /// <inheritdoc />
     public void Dispose() => _event.Dispose();
 }
 
-/// <summary>A reusable barrier for OS threads with the API of <see cref="Barrier"/>: a thin adapter over <see cref="System.Threading.Barrier"/>.</summary>
+/// <summary>A reusable barrier for OS threads with the API of <see cref="AsyncBarrier"/>: a thin adapter over <see cref="System.Threading.Barrier"/>.</summary>
 public sealed class ThreadBarrier(int parties, Action<long>? action = null) : IDisposable
 {
     private readonly System.Threading.Barrier _barrier = new(parties, action is null ? null : b => action(b.CurrentPhaseNumber));
@@ -30,7 +34,11 @@ public sealed class ThreadBarrier(int parties, Action<long>? action = null) : ID
     public long Generation => _barrier.CurrentPhaseNumber;
 
     /// <summary>Arrives and blocks until the rest of this generation arrives.</summary>
-    public void Wait() => _barrier.SignalAndWait();
+    public void Wait()
+    {
+        LoopThreadGuard.RefuseOnLoop("ThreadBarrier.Wait", "AsyncBarrier");
+        _barrier.SignalAndWait();
+    }
 
     /// <inheritdoc />
     public void Dispose() => _barrier.Dispose();

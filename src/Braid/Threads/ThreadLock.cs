@@ -1,7 +1,7 @@
 namespace Braid;
 
 /// <summary>
-/// A fair mutual-exclusion lock for OS threads with the API of <see cref="Lock"/>: FIFO hand-off, an owner, and
+/// A fair mutual-exclusion lock for OS threads with the API of <see cref="AsyncLock"/>: FIFO hand-off, an owner, and
 /// errors for re-entry and for release by a thread that does not hold it. (<see cref="Monitor"/> and
 /// <see cref="System.Threading.Lock"/> are faster but promise no order.)
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class ThreadLock : ILock
     /// <summary>Acquires the lock, blocking in arrival order.</summary>
     public void Acquire()
     {
+        LoopThreadGuard.RefuseOnLoop("ThreadLock.Acquire", "AsyncLock");
         var me = Environment.CurrentManagedThreadId;
         lock (_gate)
         {

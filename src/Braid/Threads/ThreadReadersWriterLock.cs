@@ -12,13 +12,21 @@ public sealed class ThreadReadersWriterLock : IDisposable
     public int Readers => _lock.CurrentReadCount;
 
     /// <summary>Enters as a reader, blocking while a writer is inside or waiting.</summary>
-    public void AcquireRead() => _lock.EnterReadLock();
+    public void AcquireRead()
+    {
+        LoopThreadGuard.RefuseOnLoop("ThreadReadersWriterLock.AcquireRead", "ReadersWriterLock");
+        _lock.EnterReadLock();
+    }
 
     /// <summary>Leaves as a reader.</summary>
     public void ReleaseRead() => _lock.ExitReadLock();
 
     /// <summary>Enters as the only writer, blocking while anyone is inside.</summary>
-    public void AcquireWrite() => _lock.EnterWriteLock();
+    public void AcquireWrite()
+    {
+        LoopThreadGuard.RefuseOnLoop("ThreadReadersWriterLock.AcquireWrite", "ReadersWriterLock");
+        _lock.EnterWriteLock();
+    }
 
     /// <summary>Leaves as the writer.</summary>
     public void ReleaseWrite() => _lock.ExitWriteLock();

@@ -1,9 +1,7 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
-/// A counting semaphore for OS threads with the API of <see cref="Semaphore"/>, blocking instead of parking, and
+/// A counting semaphore for OS threads with the API of <see cref="AsyncSemaphore"/>, blocking instead of parking, and
 /// fair like it (FIFO hand-off), which <see cref="SemaphoreSlim"/> does not promise.
 /// </summary>
 /// <remarks>Invariant: waiters imply the value is zero.</remarks>
@@ -41,6 +39,7 @@ public class ThreadSemaphore : ISemaphore
     /// <summary>Takes a permit, blocking in arrival order while there is none.</summary>
     public void Acquire()
     {
+        LoopThreadGuard.RefuseOnLoop("ThreadSemaphore.Acquire", "AsyncSemaphore");
         lock (_gate)
         {
             if (_value > 0)
@@ -77,7 +76,7 @@ public class ThreadSemaphore : ISemaphore
                 Monitor.PulseAll(_gate);
             }
             else _value++;
-            Debug.Assert(_waiters.Count == 0 || _value == 0, "waiters imply the value is zero");
+            if (Invariant.Enabled) Invariant.That(_waiters.Count == 0 || _value == 0, "waiters imply the value is zero");
         }
     }
 

@@ -1,4 +1,4 @@
-namespace Braid;
+namespace Braid.Extensibility;
 
 /// <summary>
 /// The one fair wait queue every blocking primitive is built on (Trio's ParkingLot, curio's kernel queues): strands
@@ -38,8 +38,9 @@ public sealed class WaitQueue : IWaitSite
     /// <summary>Parks the current strand at the tail until it is woken or cancelled. Await the result at once.</summary>
     public ParkAwaitable Park()
     {
-        Enqueue(Kernel.Require().CurrentOrThrow());
-        return default;
+        var strand = Kernel.Require().CurrentOrThrow();
+        Enqueue(strand);
+        return ParkAwaitable.Parked(strand);
     }
 
     /// <summary>Wakes the strand at the head, if any, and returns it.</summary>
@@ -47,6 +48,7 @@ public sealed class WaitQueue : IWaitSite
     {
         var strand = _head;
         if (strand is null) return null;
+        if (strand.Kernel != Kernel.Current) throw Misuse.OtherLoop(Describe());
         Unlink(strand);
         strand.Kernel.Wake(strand);
         return strand;
@@ -83,6 +85,7 @@ public sealed class WaitQueue : IWaitSite
     /// <summary>Links the strand at the tail and marks it parked here; the caller then suspends it.</summary>
     internal void Enqueue(Strand strand)
     {
+        if (_head is { } head && head.Kernel != strand.Kernel) throw Misuse.OtherLoop(Describe());
         strand.Kernel.PrepareToPark(strand, this);
         strand.Previous = _tail;
         strand.Next = null;

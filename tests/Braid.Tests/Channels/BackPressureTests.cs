@@ -5,7 +5,7 @@ public class BackPressureTests
     [Fact]
     public void ASlowConsumer_ParksAFastProducer_AndTheBufferNeverOverfills() => Seeds.Run(async () =>
     {
-        var (tx, rx) = Channel.Open<int>(2, "narrow");
+        var (tx, rx) = MemoryChannel.Open<int>(2, "narrow");
         var mostBuffered = 0;
         await TaskGroup.RunAsync(group =>
         {

@@ -17,9 +17,9 @@ public class SelectTests
     private static int[] Count(int selects, int seed) =>
         Loop.Run(async () =>
         {
-            var (txA, rxA) = Channel.OpenUnbounded<int>("a");
-            var (txB, rxB) = Channel.OpenUnbounded<int>("b");
-            var (txC, rxC) = Channel.OpenUnbounded<int>("c");
+            var (txA, rxA) = MemoryChannel.OpenUnbounded<int>("a");
+            var (txB, rxB) = MemoryChannel.OpenUnbounded<int>("b");
+            var (txC, rxC) = MemoryChannel.OpenUnbounded<int>("c");
             var cases = new SelectCase[] { rxA.ReceiveCase(), rxB.ReceiveCase(), rxC.ReceiveCase() };
             var chosen = new int[3];
             for (var i = 0; i < selects; i++)
@@ -36,8 +36,8 @@ public class SelectTests
     [Fact]
     public void ExactlyOneCaseFires_AndNoItemIsLost() => Seeds.Run(async () =>
     {
-        var (txA, rxA) = Channel.OpenRendezvous<int>("a");
-        var (txB, rxB) = Channel.OpenRendezvous<int>("b");
+        var (txA, rxA) = MemoryChannel.OpenRendezvous<int>("a");
+        var (txB, rxB) = MemoryChannel.OpenRendezvous<int>("b");
         var got = new List<int>();
         await TaskGroup.RunAsync(group =>
         {
@@ -87,8 +87,8 @@ public class SelectTests
     [Fact]
     public void SendAndReceiveCases_WaitTogether_AndTheOtherIsWithdrawn() => Seeds.Run(async () =>
     {
-        var (txIn, rxIn) = Channel.Open<int>(0, "in");
-        var (txOut, rxOut) = Channel.Open<int>(0, "out");
+        var (txIn, rxIn) = MemoryChannel.Open<int>(0, "in");
+        var (txOut, rxOut) = MemoryChannel.Open<int>(0, "out");
         await TaskGroup.RunAsync(async group =>
         {
             var fired = -1;
@@ -105,7 +105,7 @@ public class SelectTests
     [Fact]
     public void Timeout_FiresWhenNothingElseDoes() => Seeds.Run(async () =>
     {
-        var (_, rx) = Channel.Open<int>(4, "quiet");
+        var (_, rx) = MemoryChannel.Open<int>(4, "quiet");
         var fired = await Select.RunAsync(rx.ReceiveCase(), Select.Timeout(TimeSpan.FromSeconds(2)));
         Assert.Equal(1, fired);
         Assert.Equal(TimeSpan.FromSeconds(2), Loop.Now);
@@ -115,7 +115,7 @@ public class SelectTests
     [Fact]
     public void Default_FiresAtOnceWhenNothingIsReady_AndNeverWhenSomethingIs() => Seeds.Run(async () =>
     {
-        var (tx, rx) = Channel.Open<int>(4, "c");
+        var (tx, rx) = MemoryChannel.Open<int>(4, "c");
         var receive = rx.ReceiveCase();
         Assert.Equal(1, await Select.RunAsync(receive, Select.Default()));
         tx.TrySend(3);
@@ -126,8 +126,8 @@ public class SelectTests
     [Fact]
     public void ACancelledSelect_WithdrawsEveryCase() => Seeds.Run(async () =>
     {
-        var (txA, rxA) = Channel.Open<int>(0, "a");
-        var (txB, rxB) = Channel.Open<int>(0, "b");
+        var (txA, rxA) = MemoryChannel.Open<int>(0, "a");
+        var (txB, rxB) = MemoryChannel.Open<int>(0, "b");
         await TaskGroup.RunAsync(async group =>
         {
             var scope = new CancelScope();
@@ -147,8 +147,8 @@ public class SelectTests
         {
             var error = Assert.Throws<DeadlockException>(() => Loop.Run(async () =>
             {
-                var (_, rxA) = Channel.Open<int>(0, "a");
-                var (_, rxB) = Channel.Open<int>(0, "b");
+                var (_, rxA) = MemoryChannel.Open<int>(0, "a");
+                var (_, rxB) = MemoryChannel.Open<int>(0, "b");
                 await Select.RunAsync(rxA.ReceiveCase(), rxB.ReceiveCase());
             }, RunOptions.Deterministic(seed)));
             Assert.Equal("select over receive from Channel 'a' (0/0 buffered, 0 sending, 1 receiving), receive from Channel 'b' (0/0 buffered, 0 sending, 1 receiving)",

@@ -42,7 +42,7 @@ public class TaskGroupTests
                     {
                         await Loop.Sleep(TimeSpan.FromHours(1));
                     }
-                    catch (Cancelled)
+                    catch (CancelledException)
                     {
                         siblingCancelled = true;
                         throw;
@@ -89,7 +89,7 @@ public class TaskGroupTests
                     {
                         await new Event().Wait();
                     }
-                    catch (Cancelled)
+                    catch (CancelledException)
                     {
                         childCancelled = true;
                         throw;

@@ -7,7 +7,7 @@ public class BarrierTests
     {
         var phases = new List<string>();
         var generations = new List<long>();
-        var barrier = new Barrier(3, g => generations.Add(g));
+        var barrier = new AsyncBarrier(3, g => generations.Add(g));
         await TaskGroup.RunAsync(group =>
         {
             for (var w = 0; w < 3; w++)
@@ -33,7 +33,7 @@ public class BarrierTests
     [Fact]
     public void ACancelledParty_LeavesAndItsPlaceIsFree() => Seeds.Run(async () =>
     {
-        var barrier = new Barrier(2, name: "pair");
+        var barrier = new AsyncBarrier(2, name: "pair");
         await TaskGroup.RunAsync(async group =>
         {
             var scope = (CancelScope?)null;

@@ -9,9 +9,9 @@ public class DeadlockReportTests
         {
             var error = Assert.Throws<DeadlockException>(() => Loop.Run(async () =>
             {
-                var a = new Lock("A");
-                var b = new Lock("B");
-                var bothHoldOne = new Barrier(2, name: "both hold one");
+                var a = new AsyncLock("A");
+                var b = new AsyncLock("B");
+                var bothHoldOne = new AsyncBarrier(2, name: "both hold one");
                 await TaskGroup.RunAsync(group =>
                 {
                     group.Spawn(async () =>

@@ -5,7 +5,7 @@ public class SemaphoreTests
     [Fact]
     public void Semaphore_AdmitsUpToItsValue_AtOnce() => Seeds.Run(async () =>
     {
-        var s = new Semaphore(3, "pool");
+        var s = new AsyncSemaphore(3, "pool");
         var inside = 0;
         var most = 0;
         await TaskGroup.RunAsync(group =>
@@ -41,7 +41,7 @@ public class SemaphoreTests
     [Fact]
     public void PlainSemaphore_MayBeReleasedUpwards() => Seeds.Run(() =>
     {
-        var s = new Semaphore(0);
+        var s = new AsyncSemaphore(0);
         s.Release();
         s.Release();
         Assert.Equal(2, s.Value);
@@ -51,7 +51,7 @@ public class SemaphoreTests
     [Fact]
     public void Statistics_NameTheOwnerAndTheWaiters() => Seeds.Run(async () =>
     {
-        var l = new Lock("accounts");
+        var l = new AsyncLock("accounts");
         await l.Acquire();
         var waiter = Loop.Spawn(async () =>
         {
@@ -69,7 +69,7 @@ public class SemaphoreTests
     [Fact]
     public void Lock_RefusesReentryAndForeignRelease() => Seeds.Run(async () =>
     {
-        var l = new Lock();
+        var l = new AsyncLock();
         await l.Acquire();
         Assert.Throws<InvalidOperationException>(() => l.Acquire());
         var other = Loop.Spawn(async () =>

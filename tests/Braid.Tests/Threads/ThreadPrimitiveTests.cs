@@ -97,7 +97,7 @@ public class ThreadPrimitiveTests
         consumers.ForEach(t => t.Join());
         Assert.Equal(items, count);
         Assert.Equal((long)items * (items - 1) / 2, sum);
-        Assert.Throws<EndOfChannel>(() => channel.Receive());
+        Assert.Throws<EndOfChannelException>(() => channel.Receive());
     }
 
     [Fact]
@@ -153,8 +153,8 @@ public class ThreadPrimitiveTests
         Seeds.Run(async () =>
         {
             var onLoop = new int[1];
-            var m = new Semaphore(1);
-            var t = new Semaphore(1);
+            var m = new AsyncSemaphore(1);
+            var t = new AsyncSemaphore(1);
             await TaskGroup.RunAsync(group =>
             {
                 for (var i = 0; i < 3; i++) group.Spawn(() => Worker(m, t, onLoop, 100));

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -8,14 +6,14 @@ namespace Braid;
 /// generation). A waiter cancelled before the barrier trips leaves, and its place is free again.
 /// </summary>
 /// <remarks>Invariant: between waits, fewer than <see cref="Parties"/> strands are parked (the arrivals are the parked strands).</remarks>
-public sealed class Barrier
+public sealed class AsyncBarrier
 {
     private readonly WaitQueue _arrived;
     private readonly Action<long>? _action;
     private readonly string? _name;
 
     /// <summary>Creates a barrier for <paramref name="parties"/> strands; <paramref name="action"/> gets each generation's number.</summary>
-    public Barrier(int parties, Action<long>? action = null, string? name = null)
+    public AsyncBarrier(int parties, Action<long>? action = null, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parties, 1);
         Parties = parties;
@@ -58,6 +56,9 @@ public sealed class Barrier
     /// <inheritdoc />
     public override string ToString() => Statistics().ToString();
 
-    [Conditional("DEBUG")]
-    private void AssertInvariants() => Debug.Assert(_arrived.Count < Parties, "a full generation never stays parked");
+    private void AssertInvariants()
+    {
+        if (!Invariant.Enabled) return;
+        Invariant.That(_arrived.Count < Parties, "a full generation never stays parked");
+    }
 }

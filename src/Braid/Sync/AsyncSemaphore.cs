@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -8,14 +6,14 @@ namespace Braid;
 /// never rises while anyone waits and no later arrival can take the permit first.
 /// </summary>
 /// <remarks>Invariants: the value is never negative; waiters imply the value is zero.</remarks>
-public class Semaphore : ISemaphore
+public class AsyncSemaphore : ISemaphore
 {
     private readonly WaitQueue _waiters;
     private readonly string? _name;
     private int _value;
 
     /// <summary>Creates a semaphore with <paramref name="initial"/> permits.</summary>
-    public Semaphore(int initial, string? name = null)
+    public AsyncSemaphore(int initial, string? name = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(initial);
         _value = initial;
@@ -70,10 +68,10 @@ public class Semaphore : ISemaphore
 
     private protected virtual string Label => Grant.Label("Semaphore", _name);
 
-    [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert(_value >= 0, "the value is never negative");
-        Debug.Assert(_waiters.IsEmpty || _value == 0, "waiters imply the value is zero");
+        if (!Invariant.Enabled) return;
+        Invariant.That(_value >= 0, "the value is never negative");
+        Invariant.That(_waiters.IsEmpty || _value == 0, "waiters imply the value is zero");
     }
 }

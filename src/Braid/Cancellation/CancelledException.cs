@@ -4,9 +4,9 @@ namespace Braid;
 /// Thrown at a strand's checkpoint (a yield, a park, a sleep) when a cancel scope around it has been cancelled. Let it
 /// propagate: the scope that was cancelled catches it. Clean up in <c>finally</c>.
 /// </summary>
-public sealed class Cancelled : OperationCanceledException
+public sealed class CancelledException : OperationCanceledException
 {
-    internal Cancelled(CancelScope? scope)
+    internal CancelledException(CancelScope? scope)
         : base(scope is null ? "Cancelled." : $"Cancelled by {scope}.") => Scope = scope;
 
     /// <summary>The cancelled scope that caused this, when known.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Braid;
 
 /// <summary>
@@ -8,14 +6,14 @@ namespace Braid;
 /// lock you hold is an error, not a silent deadlock.
 /// </summary>
 /// <remarks>Invariants: waiters imply an owner (a free lock has nobody waiting); the owner is never among the waiters.</remarks>
-public sealed class Lock : ILock
+public sealed class AsyncLock : ILock
 {
     private readonly WaitQueue _waiters;
     private readonly string? _name;
     private Strand? _owner;
 
     /// <summary>Creates a free lock; <paramref name="name"/> appears in statistics and deadlock reports.</summary>
-    public Lock(string? name = null)
+    public AsyncLock(string? name = null)
     {
         _name = name;
         _waiters = new WaitQueue(this);
@@ -65,10 +63,10 @@ public sealed class Lock : ILock
 
     private string Label => Grant.Label("Lock", _name);
 
-    [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert(_waiters.IsEmpty || _owner is not null, "waiters imply an owner");
-        Debug.Assert(_owner is null || !_waiters.Strands.Contains(_owner), "the owner does not wait");
+        if (!Invariant.Enabled) return;
+        Invariant.That(_waiters.IsEmpty || _owner is not null, "waiters imply an owner");
+        Invariant.That(_owner is null || !_waiters.Strands.Contains(_owner), "the owner does not wait");
     }
 }

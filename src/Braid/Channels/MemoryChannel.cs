@@ -5,7 +5,7 @@ namespace Braid;
 /// communicating". Each call returns the first sender and receiver handles; clone them to share, close each when
 /// done. The channel ends for receivers when its last sender closes, after they drain what is left.
 /// </summary>
-public static class Channel
+public static class MemoryChannel
 {
     /// <summary>
     /// Opens a channel whose buffer holds <paramref name="capacity"/> items; a full buffer makes senders wait

@@ -1,0 +1,3 @@
+global using Braid.CompilerServices;
+global using Braid.Extensibility;
+global using Braid.Testing;
