@@ -28,6 +28,8 @@ public sealed class InterruptTests : IDisposable
         var info = new ProcessStartInfo("/usr/bin/script") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = _dir };
         foreach (var arg in new[] { "-qfec", command, "/dev/null" }) info.ArgumentList.Add(arg);
         info.Environment.Remove("BRAID_DEBUG");
+        // A terminal that understands escape sequences (CI may run with none named), as a person's does.
+        info.Environment["TERM"] = "xterm-256color";
         using var process = Process.Start(info)!;
         try
         {
