@@ -78,7 +78,8 @@ public sealed class InterruptTests : IDisposable
             }
             Assert.NotNull(line);
             Assert.NotEmpty(Generated(temp));
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()]))
+            // The shell's own kill: .NET sends no SIGTERM, and the kill program need not be installed.
+            using (var kill = Process.Start("sh", ["-c", $"kill -TERM {process.Id}"]))
             {
                 await kill.WaitForExitAsync(deadline.Token);
             }
