@@ -9,8 +9,8 @@ public static class ChildCommand
     public static Command Create()
     {
         var args = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = ChildProgram.Usage };
-        var command = new Command("child", "Internal: the child process of 'braid bench overheads'.") { args };
-        command.Hidden = true;
+        var command = new Command("child", "Internal: the child process of 'braid bench overheads' (not for use by hand); " + ChildProgram.Usage + ".") { args };
+        VisibleHelp.Hide(command);
         command.SetAction(parse =>
         {
             using var input = Console.OpenStandardInput();

@@ -8,6 +8,9 @@ namespace Braid.Cli.Commands;
 /// <summary><c>braid gil run</c> (the GIL lab) and <c>braid gil native</c> (the C kernel against C#, with and without the baton).</summary>
 public static class GilCommand
 {
+    /// <summary>The most threads the lab runs on: it measures every count from 1 up, so more would run for many minutes.</summary>
+    public const int MaxThreads = 64;
+
     public static Command Create()
     {
         var gil = new Command("gil", "The GIL lab: a baton of our own, and native parallelism in C.");
@@ -18,14 +21,14 @@ public static class GilCommand
 
     private static Command Run()
     {
-        var threads = CommonOptions.Positive("--threads", 4, "Run the same work on 1..N threads.");
+        var threads = CommonOptions.Count("--threads", 4, 1, MaxThreads, "Run the same work on 1..N threads.");
         var work = new Option<string>("--work") { Description = "cpu, io, or both.", DefaultValueFactory = _ => "both", HelpName = "cpu|io|both" };
         work.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string>() is not ("cpu" or "io" or "both")) r.AddError("--work must be cpu, io or both.");
         });
         var quick = CommonOptions.Quick();
-        var plots = new Option<DirectoryInfo?>("--plots") { Description = "Write the speed-up chart into this folder.", HelpName = "DIR" };
+        var plots = CommonOptions.OutputFolder("--plots", "Write the speed-up chart into this folder.");
         var command = new Command("run", "CPU- or I/O-bound work on 1..N threads, with the baton and without; and the convoy effect.") { threads, work, quick, plots };
         command.SetAction(parse =>
         {
@@ -65,9 +68,9 @@ public static class GilCommand
 
     private static Command Native()
     {
-        var threads = CommonOptions.Positive("--threads", Math.Max(2, Environment.ProcessorCount), "Run each variant on 1..N threads.");
+        var threads = CommonOptions.Count("--threads", Math.Max(2, Environment.ProcessorCount), 1, MaxThreads, "Run each variant on 1..N threads.");
         var quick = CommonOptions.Quick();
-        var plots = new Option<DirectoryInfo?>("--plots") { Description = "Write the chart into this folder.", HelpName = "DIR" };
+        var plots = CommonOptions.OutputFolder("--plots", "Write the chart into this folder.");
         var command = new Command("native", "A Mandelbrot tile in C (on .NET threads, on its own pthreads, under the baton) and in C#.") { threads, quick, plots };
         command.SetAction(parse =>
         {

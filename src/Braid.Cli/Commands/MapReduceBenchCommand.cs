@@ -10,16 +10,12 @@ public static class MapReduceBenchCommand
 {
     public static Command Create()
     {
-        var size = new Option<string>("--size") { Description = "Size of the generated input.", DefaultValueFactory = _ => "200MB", HelpName = "SIZE" };
+        var size = CommonOptions.Size("--size", 200 << 20, 1 << 20, 16L << 30, "Size of the generated input.");
         var json = CommonOptions.Json();
         var command = new Command("mapreduce", "Word count: inline, threads and processes (1, 2, 4 workers) against the sort pipeline and Python's multiprocessing.Pool.") { size, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!ByteSize.TryParse(parse.GetValue(size)!, out var bytes) || bytes < 1)
-            {
-                throw new UsageException($"--size: '{parse.GetValue(size)}' is not a size (like 200MB)");
-            }
-            var results = await MapReduceBench.RunAsync(bytes, WorkerLaunch.CurrentExecutable(), line => Console.Error.WriteLine($"bench: {line}"), cancellationToken);
+            var results = await MapReduceBench.RunAsync(parse.GetValue(size).Bytes, WorkerLaunch.CurrentExecutable(), line => Console.Error.WriteLine($"bench: {line}"), cancellationToken);
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return 0;

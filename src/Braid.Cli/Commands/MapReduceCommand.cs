@@ -32,40 +32,19 @@ public static class MapReduceCommand
         {
             if (!Enum.TryParse<ExecutorKind>(r.GetValueOrDefault<string>(), ignoreCase: true, out _)) r.AddError("--executor must be inline, threads or processes.");
         });
-        var workers = CommonOptions.Positive("--workers", Environment.ProcessorCount, "Worker threads or processes (default: the number of cores).");
-        var top = new Option<int?>("--top") { Description = defaultTop is null ? "Print only the K most frequent words." : $"Rows in the top lists (default {defaultTop}).", HelpName = "K" };
-        top.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--top must be at least 1.");
-        });
-        var output = new Option<FileInfo?>("--out") { Description = "Write the result to this file instead of standard output.", HelpName = "FILE" };
-        var chunk = new Option<string>("--chunk-size")
-        {
-            Description = "Bytes per chunk (lines are never split).",
-            DefaultValueFactory = _ => ByteSize.Format(MapReduceRunner.DefaultChunkSize),
-            HelpName = "SIZE",
-        };
-        var chunkTimeout = new Option<double>("--chunk-timeout")
-        {
-            Description = "Seconds a worker process may take over one chunk before it is deemed hung, killed and replaced (0: no limit).",
-            DefaultValueFactory = _ => ProcessExecutor.DefaultChunkTimeout.TotalSeconds,
-            HelpName = "SECONDS",
-        };
-        chunkTimeout.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is < 0 or > 1e6 or double.NaN) r.AddError("--chunk-timeout must be between 0 (no limit) and 1000000 seconds.");
-        });
+        var workers = CommonOptions.Count("--workers", Environment.ProcessorCount, 1, CommonOptions.MaxWorkers, "Worker threads or processes (default: the number of cores).");
+        var top = CommonOptions.OptionalCount("--top", 1, int.MaxValue,
+            defaultTop is null ? "Print only the K most frequent words." : $"Rows in the top lists (default {defaultTop}).", helpName: "K");
+        var output = CommonOptions.OutputFile("--out", "Write the result to this file (whole, or not at all) instead of standard output.", createFolder: false);
+        var chunk = CommonOptions.Size("--chunk-size", MapReduceRunner.DefaultChunkSize, 1, 1 << 30, "Bytes per chunk (lines are never split).");
+        var chunkTimeout = CommonOptions.Seconds("--chunk-timeout", ProcessExecutor.DefaultChunkTimeout.TotalSeconds, 0.001, 1e6, "no limit",
+            "Seconds a worker process may take over one chunk before it is deemed hung, killed and replaced.");
         var command = new Command(jobName, description) { files, executor, workers, top, output, chunk, chunkTimeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
             Braid.MapReduce.Engine.RunTrace.Log("command parsed");
-            if (!ByteSize.TryParse(parse.GetValue(chunk)!, out var chunkSize) || chunkSize < 1 || chunkSize > 1 << 30)
-            {
-                throw new UsageException($"--chunk-size: '{parse.GetValue(chunk)}' is not a size between 1 byte and 1GB (like 4MB)");
-            }
+            var chunkSize = parse.GetValue(chunk).Bytes;
             var outFile = parse.GetValue(output);
-            if (outFile?.Directory is { Exists: false } missing) throw new UsageException($"--out: no such directory: {missing.FullName}");
-            if (outFile is { } && Directory.Exists(outFile.FullName)) throw new UsageException($"--out: {outFile.FullName} is a directory");
             JobCatalog.TryCreate(jobName, out var job);
             var executorKind = Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true);
             var timeoutSeconds = parse.GetValue(chunkTimeout);
@@ -81,10 +60,19 @@ public static class MapReduceCommand
                 throw new UsageException(e.Message);
             }
 
-            using (var writer = outFile is null ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : new StreamWriter(outFile.FullName, false, new System.Text.UTF8Encoding(false), 1 << 16))
+            void Write(TextWriter writer)
             {
                 if (jobName == WordCountJob.JobName) WordCountReport.Write(writer, WordCountReport.Sorted(result.Values, parse.GetValue(top)));
                 else LogReport.From(result.Values, parse.GetValue(top) ?? defaultTop ?? 10, parse.GetValue(files)).Write(writer);
+            }
+            if (outFile is null)
+            {
+                using var writer = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+                Write(writer);
+            }
+            else
+            {
+                Braid.Reporting.Files.AtomicFile.WriteText(outFile.FullName, Write);
             }
 
             Braid.MapReduce.Engine.RunTrace.Log("output written");

@@ -14,6 +14,7 @@ public static class MapReduceProgressDisplay
         {
             return await MapReduceRunner.RunAsync(job, files, executor, chunkSize, stats, cancellationToken);
         }
+        Interrupts.CursorMayBeHidden = true;
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         MapReduceResult? result = null;
         await console.Progress()

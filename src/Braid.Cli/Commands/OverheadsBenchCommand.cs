@@ -12,7 +12,7 @@ public static class OverheadsBenchCommand
     {
         var quick = CommonOptions.Quick();
         var json = CommonOptions.Json();
-        var plots = new Option<DirectoryInfo?>("--plots") { Description = "Write the PNG charts into this folder.", HelpName = "DIR" };
+        var plots = CommonOptions.OutputFolder("--plots", "Write the PNG charts into this folder.");
         var noPeers = new Option<bool>("--no-peers") { Description = "Do not run the Python and Go peers." };
         var install = new Option<bool>("--install-peers") { Description = "Install missing peers first (bench/install-peers.sh, apt-get)." };
         var command = new Command("overheads",

@@ -9,12 +9,7 @@ public static class TourCommand
 {
     public static Command Create()
     {
-        var outDir = new Option<DirectoryInfo>("--out")
-        {
-            Description = "Folder for report.md, report.html and the plots.",
-            DefaultValueFactory = _ => new DirectoryInfo("braid-report"),
-            HelpName = "DIR",
-        };
+        var outDir = CommonOptions.OutputFolder("--out", "Folder for report.md, report.html and the plots.", new DirectoryInfo("braid-report"));
         var quick = CommonOptions.Quick("Short form of every part (under 2 minutes).");
         var only = new Option<string[]>("--only")
         {
@@ -37,7 +32,9 @@ public static class TourCommand
             }
             if (wanted.Count > 0) parts = parts.Where(p => wanted.Contains(p.Id)).ToList();
 
-            var context = new TourContext(parse.GetValue(outDir)!.FullName, parse.GetValue(quick));
+            var folder = parse.GetValue(outDir)!.FullName;
+            if (Braid.Reporting.Files.AtomicFile.CheckFolder(folder) is { } why) throw new UsageException($"--out: {why}");
+            var context = new TourContext(folder, parse.GetValue(quick));
             var console = Cli.Out;
             var outcomes = await TourRunner.RunAsync(parts, context, console, cancellationToken);
             TourRunner.PrintSummary(outcomes, console);

@@ -10,7 +10,11 @@ public static class WorkerCommand
 
     public static Command Create()
     {
-        var command = new Command(Name, "Serve one map-reduce coordinator over stdin/stdout (started by 'braid mapreduce').") { Hidden = true };
+        // Hidden from 'braid --help', but its own --help says what it is (VisibleHelp).
+        var command = new Command(Name,
+            "Internal: a map-reduce worker process, started by 'braid mapreduce' (not for use by hand). It reads length-prefixed " +
+            "frames from its coordinator on standard input and writes results on standard output.");
+        VisibleHelp.Hide(command);
         command.SetAction(_ => Run());
         return command;
     }

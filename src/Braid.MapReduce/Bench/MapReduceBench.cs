@@ -29,7 +29,7 @@ public static class MapReduceBench
         results.Machine["worker"] = launch.IsNative
             ? "NativeAOT worker (native-worker/ beside braid; BRAID_JIT_WORKER=1 for braid worker)"
             : "braid worker (JIT)";
-        var input = Path.Combine(Path.GetTempPath(), $"braid-mapreduce-bench-{Environment.ProcessId}.txt");
+        var input = Braid.Reporting.Files.TempFiles.Create("braid-mapreduce-bench", ".txt");
         try
         {
             log($"generating {ByteSize.Format(size)} of Zipf words (seed {Seed})");
@@ -80,7 +80,7 @@ public static class MapReduceBench
         }
         finally
         {
-            File.Delete(input);
+            Braid.Reporting.Files.TempFiles.Delete(input);
         }
         return results;
     }
@@ -99,6 +99,7 @@ public static class MapReduceBench
     private static async Task WarmUpAsync(string input, WorkerLaunch launch, CancellationToken cancellationToken)
     {
         var warm = input + ".warm";
+        Braid.Reporting.Files.TempFiles.Track(warm);
         try
         {
             using (var source = File.OpenRead(input))
@@ -113,7 +114,7 @@ public static class MapReduceBench
         }
         finally
         {
-            File.Delete(warm);
+            Braid.Reporting.Files.TempFiles.Delete(warm);
         }
     }
 

@@ -74,7 +74,7 @@ public static class ChunkPlaces
         while (read < count)
         {
             var n = RandomAccess.Read(handle, window.AsSpan(read, count - read), offset + read);
-            if (n == 0) throw new IOException($"{file} ended at byte {offset + read} while being split: the file changed");
+            if (n == 0) throw new InputChangedException(file, $"it ended at byte {offset + read} while being split");
             read += n;
         }
         return window.AsSpan(0, count);

@@ -46,6 +46,9 @@ public static class ChunkReader
                     if (read == 0) eof = true;
                     filled += read;
                 }
+                // Read to its end, the file must have the length it had when opened: shorter or longer, it changed.
+                if (offset + filled > fileLength) throw new InputChangedException(file, $"it was {fileLength} bytes, it is longer now");
+                if (eof && offset + filled < fileLength) throw new InputChangedException(file, $"it was {fileLength} bytes, it ended at byte {offset + filled}");
                 if (filled == 0) yield break;
 
                 int cut;

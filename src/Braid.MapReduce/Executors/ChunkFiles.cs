@@ -39,7 +39,7 @@ internal sealed class ChunkFiles : IDisposable
             _open[path] = handle;
         }
         var now = RandomAccess.GetLength(handle);
-        if (now != fileLength) throw new IOException($"{path} changed: it was {fileLength} bytes when split, it is {now} now");
+        if (now != fileLength) throw new Engine.InputChangedException(path, $"it was {fileLength} bytes when split, it is {now} now");
 
         // The byte before the chunk is read too, to check that the chunk still starts a line.
         var before = offset > 0 ? 1 : 0;
@@ -53,13 +53,13 @@ internal sealed class ChunkFiles : IDisposable
         while (read < total)
         {
             var n = RandomAccess.Read(handle, _buffer.AsSpan(read, total - read), offset - before + read);
-            if (n == 0) throw new IOException($"{path} changed: it ended at byte {offset - before + read}, inside a chunk");
+            if (n == 0) throw new Engine.InputChangedException(path, $"it ended at byte {offset - before + read}, inside a chunk");
             read += n;
         }
         var chunk = _buffer.AsSpan(before, length);
         var startsLine = before == 0 || _buffer[0] == (byte)'\n';
         var endsLine = offset + length == fileLength || (length > 0 && chunk[^1] == (byte)'\n');
-        if (!startsLine || !endsLine) throw new IOException($"{path} changed: bytes {offset}-{offset + length} no longer hold whole lines");
+        if (!startsLine || !endsLine) throw new Engine.InputChangedException(path, $"bytes {offset}-{offset + length} no longer hold whole lines");
         return chunk;
     }
 

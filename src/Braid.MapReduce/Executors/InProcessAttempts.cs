@@ -2,7 +2,10 @@ using Braid.MapReduce.Engine;
 
 namespace Braid.MapReduce.Executors;
 
-/// <summary>The retry rule for executors that map in this process: an exception from the map is one failed attempt.</summary>
+/// <summary>
+/// The retry rule for executors that map in this process: an exception from the map is one failed attempt, except a
+/// changed input file, which no retry can fix.
+/// </summary>
 internal static class InProcessAttempts
 {
     /// <summary>Maps a chunk, reading it through <paramref name="files"/> when it is only a place in its file.</summary>
@@ -16,7 +19,7 @@ internal static class InProcessAttempts
                 var bytes = (files ?? throw new InvalidOperationException($"{chunk} has no bytes and nothing to read it with")).Read(chunk);
                 return ChunkMapper.Map(job, chunk.Index, chunk.FileIndex, chunk.FirstLine, bytes);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException and not InputChangedException)
             {
                 if (attempt >= ChunkFailedException.MaxAttempts) throw new ChunkFailedException(chunk, attempt, $"{e.GetType().Name}: {e.Message}");
                 stats.Retried();

@@ -31,13 +31,34 @@ public static class WorkerHost
     /// </summary>
     public static int Run(Stream input, Stream output, Action<int>? beforeMap)
     {
+        try
+        {
+            return Serve(input, output, beforeMap);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            // Run by hand, with text or nothing useful on its input: one line saying what this is, not a stack trace.
+            Console.Error.WriteLine($"braid worker: {NotACoordinator} ({e.Message})");
+            return 2;
+        }
+    }
+
+    /// <summary>What the worker says when its input is not a coordinator's frames.</summary>
+    private const string NotACoordinator =
+        "standard input is not a map-reduce coordinator's frames; this is the map-reduce worker, which 'braid mapreduce' starts";
+
+    /// <summary>The longest Hello frame accepted: a job's name, not a stranger's data read as a length.</summary>
+    private const int MaxHello = 1024;
+
+    private static int Serve(Stream input, Stream output, Action<int>? beforeMap)
+    {
         using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
         RunTrace.Log("worker running");
-        if (!Frame.TryRead(input, out var type, out var buffer, out var length)) return 0;
+        if (!Frame.TryRead(input, MaxHello, out var type, out var buffer, out var length)) return 0;
         if (type != FrameType.Hello)
         {
-            Console.Error.WriteLine($"braid worker: expected a Hello frame, got {type}");
-            return 2;
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw new InvalidDataException($"expected a Hello frame, got {type}");
         }
         var name = Encoding.UTF8.GetString(buffer, 0, length);
         ArrayPool<byte>.Shared.Return(buffer);

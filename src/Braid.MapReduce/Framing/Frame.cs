@@ -29,7 +29,14 @@ public static class Frame
     /// Reads one frame into a pooled buffer (the caller returns it with <see cref="ArrayPool{T}.Return"/>); returns
     /// false at a clean end of stream.
     /// </summary>
-    public static bool TryRead(Stream stream, out FrameType type, out byte[] buffer, out int length)
+    public static bool TryRead(Stream stream, out FrameType type, out byte[] buffer, out int length) =>
+        TryRead(stream, MaxPayload, out type, out buffer, out length);
+
+    /// <summary>
+    /// Reads one frame as <see cref="TryRead(Stream, out FrameType, out byte[], out int)"/> does, refusing (with
+    /// <see cref="InvalidDataException"/>, before allocating) one whose payload is longer than <paramref name="maxPayload"/>.
+    /// </summary>
+    public static bool TryRead(Stream stream, int maxPayload, out FrameType type, out byte[] buffer, out int length)
     {
         Span<byte> prefix = stackalloc byte[5];
         var got = ReadAtMost(stream, prefix);
@@ -42,7 +49,7 @@ public static class Frame
         }
         if (got < prefix.Length) throw new EndOfStreamException("stream ended inside a frame header");
         var total = BinaryPrimitives.ReadInt32LittleEndian(prefix);
-        if (total < 1 || total > MaxPayload) throw new InvalidDataException($"bad frame length {total}");
+        if (total < 1 || total - 1 > Math.Min(maxPayload, MaxPayload)) throw new InvalidDataException($"bad frame length {total}");
         type = (FrameType)prefix[4];
         length = total - 1;
         buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));

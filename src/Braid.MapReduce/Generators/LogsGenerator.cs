@@ -68,11 +68,12 @@ public static class LogsGenerator
         return written;
     }
 
-    /// <summary>Writes a file of at least <paramref name="size"/> bytes; returns its length.</summary>
+    /// <summary>Writes a file of at least <paramref name="size"/> bytes, whole or not at all (see <see cref="Braid.Reporting.Files.AtomicFile"/>); returns its length.</summary>
     public static long WriteFile(string path, long size, int seed)
     {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        return Write(file, size, seed);
+        long written = 0;
+        Braid.Reporting.Files.AtomicFile.Write(path, file => written = Write(file, size, seed));
+        return written;
     }
 
     /// <summary>The timestamp as logged: <c>10/Mar/2024:13:55:36 +0000</c>.</summary>

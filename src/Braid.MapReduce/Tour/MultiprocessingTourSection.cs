@@ -30,7 +30,7 @@ public sealed class MultiprocessingTourSection : ITourSection
     public async Task<Section> RunAsync(TourContext context, CancellationToken cancellationToken)
     {
         var size = context.Quick ? 32L << 20 : 96L << 20;
-        var input = Path.Combine(Path.GetTempPath(), $"braid-tour-mapreduce-{Environment.ProcessId}.txt");
+        var input = Braid.Reporting.Files.TempFiles.Create("braid-tour-mapreduce", ".txt");
         var section = new Section(Title);
         try
         {
@@ -92,7 +92,7 @@ public sealed class MultiprocessingTourSection : ITourSection
         }
         finally
         {
-            File.Delete(input);
+            Braid.Reporting.Files.TempFiles.Delete(input);
         }
         return section;
     }

@@ -19,6 +19,7 @@ public sealed class SharedMemoryTransport : CrossProcessTransport
     {
         var folder = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
         var path = Path.Combine(folder, $"braid-{Environment.ProcessId}-{Guid.NewGuid():N}.ring");
+        Braid.Reporting.Files.TempFiles.Track(path); // removed at an interrupt too
         return new End(path, SharedRing.Create(path, Capacity));
     }
 
@@ -34,7 +35,7 @@ public sealed class SharedMemoryTransport : CrossProcessTransport
         public override void Dispose()
         {
             ring.Dispose();
-            File.Delete(path);
+            Braid.Reporting.Files.TempFiles.Delete(path);
             base.Dispose();
         }
     }

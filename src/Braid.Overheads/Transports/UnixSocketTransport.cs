@@ -16,10 +16,11 @@ public sealed class UnixSocketTransport : CrossProcessTransport
     protected override ParentEnd OpenParent()
     {
         var path = Path.Combine(Path.GetTempPath(), $"braid-{Environment.ProcessId}-{Guid.NewGuid():N}.sock");
+        Braid.Reporting.Files.TempFiles.Track(path); // removed at an interrupt too
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         listener.Bind(new UnixDomainSocketEndPoint(path));
         listener.Listen(1);
-        return new SocketEnd(listener, path, () => File.Delete(path));
+        return new SocketEnd(listener, path, () => Braid.Reporting.Files.TempFiles.Delete(path));
     }
 
     /// <inheritdoc />

@@ -87,9 +87,7 @@ public sealed class BenchResults
     /// <summary>Writes every figure and ratio as JSON.</summary>
     public void WriteJson(string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, JsonSerializer.Serialize(new
+        Files.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new
         {
             suite = Suite,
             startedUtc = StartedUtc,

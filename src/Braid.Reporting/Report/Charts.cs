@@ -92,8 +92,8 @@ public static class Charts
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(pngPath))!);
-        plot.SavePng(pngPath, Width, Height);
+        var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        Files.AtomicFile.Write(pngPath, stream => stream.Write(png));
         return pngPath;
     }
 

@@ -38,10 +38,9 @@ public static class TourRunner
         }
 
         var sections = outcomes.Select(o => o.Section).ToList();
-        await File.WriteAllTextAsync(Path.Combine(context.OutputDirectory, "report.md"),
-            MarkdownReport.Render(ReportTitle, sections, context.OutputDirectory), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(context.OutputDirectory, "report.html"),
-            HtmlReport.Render(ReportTitle, sections), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        Files.AtomicFile.WriteAllText(Path.Combine(context.OutputDirectory, "report.md"), MarkdownReport.Render(ReportTitle, sections, context.OutputDirectory));
+        Files.AtomicFile.WriteAllText(Path.Combine(context.OutputDirectory, "report.html"), HtmlReport.Render(ReportTitle, sections));
         return outcomes;
     }
 
