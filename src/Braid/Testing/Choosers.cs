@@ -1,12 +1,13 @@
 namespace Braid.Testing;
 
 /// <summary>Asks a strategy at each choice point and writes the choice down: the schedule of the run.</summary>
-internal sealed class RecordingChooser(IStrategy strategy) : IScheduleChooser
+internal sealed class RecordingChooser(IStrategy strategy, int maxSteps) : IScheduleChooser
 {
     public List<int> Choices { get; } = new();
 
     public int Choose(IReadOnlyList<Strand> runnable)
     {
+        if (Choices.Count >= maxSteps) throw new ViolationException("progress: no livelock", $"the run was still going after {maxSteps} choice points");
         var choice = strategy.NextChoice(runnable, Choices.Count);
         if ((uint)choice >= (uint)runnable.Count) throw new InvalidOperationException($"{strategy.Name} chose {choice} of {runnable.Count} runnable strands.");
         Choices.Add(choice);

@@ -23,7 +23,7 @@ public static class Explorer
         while (runs < options.Schedules && strategy.NextSchedule())
         {
             runs++;
-            var chooser = new RecordingChooser(strategy);
+            var chooser = new RecordingChooser(strategy, options.MaxSteps);
             var failure = RunOnce(scenario, chooser, options.Seed, null);
             if (failure is null) continue;
             var elapsed = clock.Elapsed;
@@ -123,6 +123,9 @@ public sealed record ExploreOptions
 
     /// <summary>The scenario's name, written into saved schedules.</summary>
     public string? Scenario { get; init; }
+
+    /// <summary>The most choice points in one schedule before the run counts as a livelock (default 100,000).</summary>
+    public int MaxSteps { get; init; } = 100_000;
 
     /// <summary>Whether to shrink a failing schedule (default true).</summary>
     public bool Shrink { get; init; } = true;
