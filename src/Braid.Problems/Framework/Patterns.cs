@@ -1,7 +1,11 @@
 namespace Braid.Problems;
 
-/// <summary>The book's lightswitch (4.2.2): the first in locks the room, the last out unlocks it.</summary>
-internal sealed class Lightswitch(World w, string name)
+/// <summary>
+/// The book's lightswitch (4.2.2): the first in locks the room, the last out unlocks it. With
+/// <paramref name="earlyRelease"/> the first in lets go of the switch's mutex before it has locked the room, so a
+/// second one can walk in while the room is still open.
+/// </summary>
+internal sealed class Lightswitch(World w, string name, bool earlyRelease = false)
 {
     private readonly Sem _mutex = w.Semaphore(1, name + ".mutex");
     private int _counter;
@@ -10,6 +14,13 @@ internal sealed class Lightswitch(World w, string name)
     {
         await _mutex.Wait();
         _counter++;
+        if (earlyRelease)
+        {
+            var first = _counter == 1;
+            _mutex.Signal();
+            if (first) await room.Wait();
+            return;
+        }
         if (_counter == 1) await room.Wait();
         _mutex.Signal();
     }
