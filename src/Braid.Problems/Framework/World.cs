@@ -61,18 +61,6 @@ internal sealed class World
 
     private static async Coroutine LoopYield() => await Loop.Yield();
 
-    /// <summary>
-    /// Time passing (a bus driving round the block, a judge at lunch): on coroutines a virtual millisecond, which
-    /// passes only once every actor is blocked; on threads a yield of the processor.
-    /// </summary>
-    public Coroutine Pause()
-    {
-        if (!Threads) return LoopPause();
-        Thread.Yield();
-        return Coroutine.CompletedCoroutine;
-    }
-
-    private static async Coroutine LoopPause() => await Loop.Sleep(TimeSpan.FromMilliseconds(1));
 
     /// <summary>Writes what the current actor does to the log (and to the interleaving, when one is recorded).</summary>
     public void Note(string what, int arg = 0)
