@@ -1,9 +1,9 @@
 namespace Braid.Problems;
 
-/// <summary>One thing an actor did: who, what, and a number (a seat, a fork, a phase).</summary>
-internal readonly record struct Ev(int Seq, string Who, string What, int Arg)
+/// <summary>One thing an actor did: who, what, and a number (a seat, a fork, a phase) if it has one.</summary>
+internal readonly record struct Ev(int Seq, string Who, string What, int Arg, bool HasArg)
 {
-    public override string ToString() => $"#{Seq} {Who} {What} {Arg}";
+    public override string ToString() => HasArg ? $"#{Seq} {Who} {What} {Arg}" : $"#{Seq} {Who} {What}";
 }
 
 /// <summary>
@@ -16,9 +16,9 @@ internal sealed class EventLog
 
     public IReadOnlyList<Ev> Events => _events;
 
-    public void Add(string who, string what, int arg)
+    public void Add(string who, string what, int? arg)
     {
-        lock (_events) _events.Add(new Ev(_events.Count, who, what, arg));
+        lock (_events) _events.Add(new Ev(_events.Count, who, what, arg ?? 0, arg is not null));
     }
 
     public IEnumerable<Ev> Of(string what) => _events.Where(e => e.What == what);

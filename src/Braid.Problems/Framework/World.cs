@@ -61,13 +61,12 @@ internal sealed class World
 
     private static async Coroutine LoopYield() => await Loop.Yield();
 
-
     /// <summary>Writes what the current actor does to the log (and to the interleaving, when one is recorded).</summary>
-    public void Note(string what, int arg = 0)
+    public void Note(string what, int? arg = null)
     {
         var who = Threads ? t_actor ?? "main" : Loop.CurrentStrand.Name;
         Log.Add(who, what, arg);
-        if (!Threads) Interleaving.Note(arg == 0 ? what : $"{what} {arg}");
+        if (!Threads) Interleaving.Note(arg is null ? what : $"{what} {arg}");
     }
 
     /// <summary>On threads: sometimes yield the processor or spin a little, so runs interleave differently.</summary>
