@@ -20,11 +20,14 @@ public static class ExplorerBench
         public static Sizes Quick { get; } = new(10, 2_000, 100_000);
     }
 
-    /// <summary>The strategies compared: Braid's random walk against Coyote's random, Braid's PCT against Coyote's pct(10).</summary>
+    /// <summary>
+    /// The strategies compared: Braid's random walk against Coyote's random, Braid's PCT against Coyote's pct(10)
+    /// (Coyote's bound is 10 priority switches; Braid's PCT takes depth 4, three change points: the README gives the sweep).
+    /// </summary>
     private static readonly (string Braid, string Coyote, Func<int, IStrategy> Make)[] Strategies =
     [
         ("random", "random", seed => new RandomWalk(seed)),
-        ("pct(3)", "pct(10)", seed => new Pct(seed, 3)),
+        ("pct(4)", "pct(10)", seed => new Pct(seed, 4)),
     ];
 
     /// <summary>Runs the benchmark; <paramref name="coyoteResults"/> is the anchor's results file (null: the newest one found).</summary>
@@ -46,11 +49,15 @@ public static class ExplorerBench
                 var mean = found.Count > 0 ? found.Average() : double.NaN;
                 results.Add($"schedules to find: {program.Name}", $"braid {name}", mean, $"schedules (mean of {found.Count}/{sizes.Seeds} seeds)");
 
-                Explorer.Run(program.Correct, new ExploreOptions { Strategy = make(42), Schedules = 200 }); // warm-up
-                var clock = Stopwatch.StartNew();
-                var rate = Explorer.Run(program.Correct, new ExploreOptions { Strategy = make(42), Schedules = sizes.RateSchedules });
-                var perSecond = rate.Schedules / clock.Elapsed.TotalSeconds;
-                if (!rate.Passed) results.Notes.Add($"{program.Name} correct failed under {name}: {rate.Failure?.Message}");
+                // The best of three runs of the correct form (the machine is shared; the first run also warms the JIT up).
+                var perSecond = 0.0;
+                for (var run = 0; run < 3; run++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    var rate = Explorer.Run(program.Correct, new ExploreOptions { Strategy = make(42 + run), Schedules = sizes.RateSchedules });
+                    perSecond = Math.Max(perSecond, rate.Schedules / clock.Elapsed.TotalSeconds);
+                    if (!rate.Passed) results.Notes.Add($"{program.Name} correct failed under {name}: {rate.Failure?.Message}");
+                }
                 results.Add($"schedules/s: {program.Name}", $"braid {name}", perSecond, "schedules/s");
 
                 if (coyote.TryGetValue((program.Name, coyoteName), out var c))
