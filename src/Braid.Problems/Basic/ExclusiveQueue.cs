@@ -13,43 +13,35 @@ internal sealed class ExclusiveQueue() : Problem("exclusive-queue", "3.8.4", Par
         var leaderQueue = w.Semaphore(0, "leaderQueue");
         var followerQueue = w.Semaphore(0, "followerQueue");
         var rendezvous = w.Semaphore(0, "rendezvous");
-        int leaders = 0, followers = 0;
-        w.Spawn(Pairs, "leader", async _ =>
+        var waiting = new int[2]; // leaders, followers
+        var queues = new[] { leaderQueue, followerQueue };
+        // The book's leader and follower are mirror images: each takes a waiting partner or waits to be taken.
+        async Coroutine Dance(int me)
         {
+            var other = 1 - me;
             await mutex.Wait();
-            if (followers > 0)
+            if (waiting[other] > 0)
             {
-                followers--;
-                followerQueue.Signal();
+                waiting[other]--;
+                queues[other].Signal();
             }
             else
             {
-                leaders++;
+                waiting[me]++;
                 mutex.Signal();
-                await leaderQueue.Wait();
+                await queues[me].Wait();
             }
-            w.Note("dance", 0);
-            if (!w.Is("no-rendezvous")) await rendezvous.Wait();
-            mutex.Signal();
-        });
-        w.Spawn(Pairs, "follower", async _ =>
-        {
-            await mutex.Wait();
-            if (leaders > 0)
-            {
-                leaders--;
-                leaderQueue.Signal();
-            }
+            if (me == 1) await w.Yield();
+            w.Note("dance", me);
+            if (me == 1) rendezvous.Signal();
             else
             {
-                followers++;
+                if (!w.Is("no-rendezvous")) await rendezvous.Wait();
                 mutex.Signal();
-                await followerQueue.Wait();
             }
-            await w.Yield();
-            w.Note("dance", 1);
-            rendezvous.Signal();
-        });
+        }
+        w.Spawn(Pairs, "leader", _ => Dance(0));
+        w.Spawn(Pairs, "follower", _ => Dance(1));
     }
 
     internal override void Check(EventLog log)

@@ -6,6 +6,8 @@ namespace Braid.Problems;
 /// </summary>
 internal sealed class Shop(World w, int capacity, int customers, Sem wake, int barbers = 1)
 {
+    private readonly Sem _customerDone = w.Semaphore(0, "customerDone");
+    private readonly Sem _barberDone = w.Semaphore(0, "barberDone");
     private int _inside;
     private int _left = customers;
 
@@ -39,6 +41,33 @@ internal sealed class Shop(World w, int capacity, int customers, Sem wake, int b
         w.Note("leave");
         Done();
         Mutex.Signal();
+    }
+
+    /// <summary>The customer's side of the cut (5.2): get the haircut, then meet the barber at the end, and leave.</summary>
+    public async Coroutine GetHaircut(int? id = null)
+    {
+        w.Note("get haircut", id);
+        await w.Yield();
+        _customerDone.Signal();
+        await _barberDone.Wait();
+        await Leave();
+    }
+
+    /// <summary>
+    /// The barber's day (5.2): wait for a customer, go home if the shop is closing, else call the customer in
+    /// (<paramref name="callIn"/>), cut, and meet the customer at the end.
+    /// </summary>
+    public async Coroutine Barber(Sem customer, Func<Coroutine> callIn)
+    {
+        while (true)
+        {
+            await customer.Wait();
+            if (Closing) return;
+            w.Note("cut hair");
+            await callIn();
+            await _customerDone.Wait();
+            _barberDone.Signal();
+        }
     }
 
     private void Done()

@@ -11,32 +11,19 @@ internal sealed class Barbershop() : Problem("barbershop", "5.2", Parts.LessClas
     {
         var customer = w.Semaphore(0, "customer");
         var barber = w.Semaphore(0, "barber");
-        var customerDone = w.Semaphore(0, "customerDone");
-        var barberDone = w.Semaphore(0, "barberDone");
         var shop = new Shop(w, Capacity, Customers, customer);
         w.Spawn(Customers, "customer", async _ =>
         {
             if (!await shop.Enter(ignoreCapacity: w.Is("no-capacity"))) return;
             customer.Signal();
             await barber.Wait();
-            w.Note("get haircut");
-            await w.Yield();
-            customerDone.Signal();
-            await barberDone.Wait();
-            await shop.Leave();
+            await shop.GetHaircut();
         });
-        w.Spawn("barber", async () =>
+        w.Spawn("barber", () => shop.Barber(customer, () =>
         {
-            while (true)
-            {
-                await customer.Wait();
-                if (shop.Closing) return;
-                w.Note("cut hair");
-                barber.Signal();
-                await customerDone.Wait();
-                barberDone.Signal();
-            }
-        });
+            barber.Signal();
+            return Coroutine.CompletedCoroutine;
+        }));
     }
 
     internal override void Check(EventLog log) => Shop.Check(log, Capacity, Customers, Rules[0], Rules[1], Rules[2]);

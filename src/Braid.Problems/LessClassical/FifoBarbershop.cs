@@ -10,8 +10,6 @@ internal sealed class FifoBarbershop() : Problem("fifo-barbershop", "5.3", Parts
     internal override void Start(World w)
     {
         var customer = w.Semaphore(0, "customer");
-        var customerDone = w.Semaphore(0, "customerDone");
-        var barberDone = w.Semaphore(0, "barberDone");
         var shop = new Shop(w, Capacity, Customers, customer);
         var queue = new Queue<Sem>();
         w.Spawn(Customers, "customer", async id =>
@@ -30,27 +28,15 @@ internal sealed class FifoBarbershop() : Problem("fifo-barbershop", "5.3", Parts
             }
             customer.Signal();
             await self.Wait();
-            w.Note("get haircut", id);
-            await w.Yield();
-            customerDone.Signal();
-            await barberDone.Wait();
-            await shop.Leave();
+            await shop.GetHaircut(id);
         });
-        w.Spawn("barber", async () =>
+        w.Spawn("barber", () => shop.Barber(customer, async () =>
         {
-            while (true)
-            {
-                await customer.Wait();
-                if (shop.Closing) return;
-                await shop.Mutex.Wait();
-                var next = queue.Dequeue();
-                shop.Mutex.Signal();
-                w.Note("cut hair");
-                next.Signal();
-                await customerDone.Wait();
-                barberDone.Signal();
-            }
-        });
+            await shop.Mutex.Wait();
+            var next = queue.Dequeue();
+            shop.Mutex.Signal();
+            next.Signal();
+        }));
     }
 
     internal override void Check(EventLog log)

@@ -70,22 +70,22 @@ internal sealed class Coaster
     {
         await _boardQueue.Wait();
         _w.Note("board");
-        await _mutex.Wait();
-        if (++_boarders == Seats)
-        {
-            _allAboard.Signal();
-            _boarders = 0;
-        }
-        _mutex.Signal();
+        await LastTells(_mutex, () => ++_boarders, () => _boarders = 0, _allAboard);
         await _unboardQueue.Wait();
         _w.Note("unboard");
-        await _mutex2.Wait();
-        if (++_unboarders == Seats)
+        await LastTells(_mutex2, () => ++_unboarders, () => _unboarders = 0, _allAshore);
+    }
+
+    /// <summary>Counts one more under <paramref name="mutex"/>; the one who fills the car resets the count and tells it.</summary>
+    private static async Coroutine LastTells(Sem mutex, Func<int> countOneMore, Action reset, Sem car)
+    {
+        await mutex.Wait();
+        if (countOneMore() == Seats)
         {
-            _allAshore.Signal();
-            _unboarders = 0;
+            car.Signal();
+            reset();
         }
-        _mutex2.Signal();
+        mutex.Signal();
     }
 
     public static void Check(EventLog log)
