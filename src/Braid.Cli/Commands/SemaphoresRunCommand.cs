@@ -163,7 +163,8 @@ internal sealed record SemaphoresRun(
 
     private static void PrintFailure(Problem problem, string? variant, Exception failure, string rule, IReadOnlyList<TraceEvent> trace, string how)
     {
-        Cli.Out.MarkupLine($"[red]{Markup.Escape(ProblemRunner.ScenarioName(problem, variant))} broke \"{Markup.Escape(rule)}\"[/]: {Markup.Escape(failure.Message.Split('\n')[0])}");
+        var detail = failure is ViolationException v ? v.Detail : failure.Message.Split('\n')[0];
+        Cli.Out.MarkupLine($"[red]{Markup.Escape(ProblemRunner.ScenarioName(problem, variant))} broke \"{Markup.Escape(rule)}\"[/]: {Markup.Escape(detail)}");
         Cli.Out.MarkupLine($"[grey]{Markup.Escape(how)}[/]");
         Cli.Out.WriteLine(Interleaving.Format(trace));
     }

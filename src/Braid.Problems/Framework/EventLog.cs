@@ -1,9 +1,12 @@
 namespace Braid.Problems;
 
-/// <summary>One thing an actor did: who, what, and a number (a seat, a fork, a phase) if it has one.</summary>
-internal readonly record struct Ev(int Seq, string Who, string What, int Arg, bool HasArg)
+/// <summary>
+/// One thing an actor did: who, what, and a number (a seat, a fork, a phase) if it has one; <paramref name="Step"/> is
+/// its step in the recorded interleaving (-1 when none is recorded), so a violation names the line of the trace.
+/// </summary>
+internal readonly record struct Ev(int Seq, string Who, string What, int Arg, bool HasArg, int Step)
 {
-    public override string ToString() => HasArg ? $"#{Seq} {Who} {What} {Arg}" : $"#{Seq} {Who} {What}";
+    public override string ToString() => (Step >= 0 ? $"step {Step}: " : $"#{Seq} ") + (HasArg ? $"{Who} {What} {Arg}" : $"{Who} {What}");
 }
 
 /// <summary>
@@ -16,9 +19,9 @@ internal sealed class EventLog
 
     public IReadOnlyList<Ev> Events => _events;
 
-    public void Add(string who, string what, int? arg)
+    public void Add(string who, string what, int? arg, int step)
     {
-        lock (_events) _events.Add(new Ev(_events.Count, who, what, arg ?? 0, arg is not null));
+        lock (_events) _events.Add(new Ev(_events.Count, who, what, arg ?? 0, arg is not null, step));
     }
 
     public IEnumerable<Ev> Of(string what) => _events.Where(e => e.What == what);

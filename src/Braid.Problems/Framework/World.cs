@@ -65,8 +65,8 @@ internal sealed class World
     public void Note(string what, int? arg = null)
     {
         var who = Threads ? t_actor ?? "main" : Loop.CurrentStrand.Name;
-        Log.Add(who, what, arg);
-        if (!Threads) Interleaving.Note(arg is null ? what : $"{what} {arg}");
+        var step = Threads ? -1 : Interleaving.Note(arg is null ? what : $"{what} {arg}");
+        Log.Add(who, what, arg, step);
     }
 
     /// <summary>On threads: sometimes yield the processor or spin a little, so runs interleave differently.</summary>

@@ -21,10 +21,15 @@ public sealed class Interleaving : IKernelListener
     /// <summary>The recorded events, in order.</summary>
     public IReadOnlyList<TraceEvent> Events => _events;
 
-    /// <summary>Records <paramref name="what"/> for the current strand, if the run on this thread is being recorded.</summary>
-    public static void Note(string what)
+    /// <summary>
+    /// Records <paramref name="what"/> for the current strand, if the run on this thread is being recorded; returns
+    /// its step (so a checker can name the step that broke a rule), or -1 when nothing is recorded.
+    /// </summary>
+    public static int Note(string what)
     {
-        if (t_current is { } me && Loop.IsRunning) me.Add(Loop.CurrentStrand, what);
+        if (t_current is not { } me || !Loop.IsRunning) return -1;
+        me.Add(Loop.CurrentStrand, what);
+        return me._events.Count - 1;
     }
 
     /// <summary>Makes this the recorder that <see cref="Note"/> writes to on this thread, until the result is disposed.</summary>
