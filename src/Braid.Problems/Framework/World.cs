@@ -99,21 +99,3 @@ internal sealed class World
         return threads.All(t => t.Join(deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero));
     }
 }
-
-/// <summary>The book's semaphore: <c>Wait</c> (a preemption point, then P) and <c>Signal</c> (V), over <see cref="ISemaphore"/>.</summary>
-internal sealed class Sem(World world, ISemaphore inner)
-{
-    public async Coroutine Wait()
-    {
-        await world.Yield();
-        await inner.AcquireAsync();
-    }
-
-    public void Signal(int n = 1)
-    {
-        for (var i = 0; i < n; i++) inner.Release();
-        if (world.Threads) world.Jitter();
-    }
-
-    public int Value => inner.Value;
-}
