@@ -122,7 +122,7 @@ internal sealed record SemaphoresRun(
             var stem = Path.Combine(OutDir, ProblemRunner.ScenarioName(problem, variant).Replace('/', '-'));
             Directory.CreateDirectory(OutDir);
             report.Shrunk!.Save(file = stem + ".schedule");
-            picture = Picture.Save(stem + ".png", $"{ProblemRunner.ScenarioName(problem, variant)}: {report.Rule}", report.Trace);
+            picture = Picture.Save(stem + ".png", $"{ProblemRunner.ScenarioName(problem, variant)}: {report.Rule}", report.Trace, report.Failure);
             PrintFailure(problem, variant, report.Failure!, report.Rule!, report.Trace,
                 $"schedule {report.Schedules} failed; shrunk from {report.Found!.Choices.Count} to {report.Shrunk.Choices.Count} choices, saved to {file} (picture: {picture})");
         }

@@ -36,8 +36,8 @@ internal sealed class Queue() : Problem("queue", "3.8", Parts.Basic,
             {
                 case "arrive leader": leaders++; break;
                 case "arrive follower": followers++; break;
-                case "dance leader": EventLog.Require(++leadersDanced <= followers, Rules[0], () => $"{e} with {followers} followers arrived"); break;
-                case "dance follower": EventLog.Require(++followersDanced <= leaders, Rules[0], () => $"{e} with {leaders} leaders arrived"); break;
+                case "dance leader": EventLog.Require(++leadersDanced <= followers, Rules[0], e, () => $"{e} with {followers} followers arrived"); break;
+                case "dance follower": EventLog.Require(++followersDanced <= leaders, Rules[0], e, () => $"{e} with {leaders} leaders arrived"); break;
             }
         }
     }

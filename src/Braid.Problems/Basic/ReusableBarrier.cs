@@ -27,7 +27,7 @@ internal sealed class ReusableBarrier() : Problem("reusable-barrier", "3.7", Par
         foreach (var e in log.Events)
         {
             if (e.What == "work") worked[e.Arg]++;
-            else EventLog.Require(worked[e.Arg] == N, Rules[0], () => $"{e} while only {worked[e.Arg]} of {N} finished phase {e.Arg}");
+            else EventLog.Require(worked[e.Arg] == N, Rules[0], e, () => $"{e} while only {worked[e.Arg]} of {N} finished phase {e.Arg}");
         }
         log.Happened("pass", N * Phases, Rules[1]);
     }

@@ -90,8 +90,8 @@ internal sealed class CigaretteSmokers() : Problem("cigarette-smokers", "4.5.3",
             switch (e.What)
             {
                 case "put": table[e.Arg]++; break;
-                case "take": EventLog.Require(--table[e.Arg] >= 0, Rules[0], () => $"{e} but none is on the table"); break;
-                case "round": EventLog.Require(++rounds == 1, Rules[1], () => $"{e} before the last cigarette was made"); break;
+                case "take": EventLog.Require(--table[e.Arg] >= 0, Rules[0], e, () => $"{e} but none is on the table"); break;
+                case "round": EventLog.Require(++rounds == 1, Rules[1], e, () => $"{e} before the last cigarette was made"); break;
                 case "smoke": rounds--; break;
             }
         }

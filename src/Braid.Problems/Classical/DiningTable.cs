@@ -58,10 +58,10 @@ internal static class DiningTable
         {
             switch (e.What)
             {
-                case "take": EventLog.Require(++held[e.Arg] == 1, Rules[0], () => $"{e} while it is held"); break;
+                case "take": EventLog.Require(++held[e.Arg] == 1, Rules[0], e, () => $"{e} while it is held"); break;
                 case "put": held[e.Arg]--; break;
                 case "eat":
-                    EventLog.Require(!eating[(e.Arg + N - 1) % N] && !eating[(e.Arg + 1) % N], Rules[1], () => $"{e} beside an eating neighbour");
+                    EventLog.Require(!eating[(e.Arg + N - 1) % N] && !eating[(e.Arg + 1) % N], Rules[1], e, () => $"{e} beside an eating neighbour");
                     eating[e.Arg] = true;
                     break;
                 case "done": eating[e.Arg] = false; break;

@@ -40,6 +40,6 @@ internal sealed class NoStarveReadersWriters() : Problem("no-starve-readers-writ
     {
         Room.Check(log, Rules[0]);
         log.Occupancy(e => e.What switch { "want" => (0, 1), "write in" => (0, -1), "pass" => (1, 1), _ => null },
-            (n, e) => EventLog.Require(e.What != "pass" || n[0] == 0, Rules[1], () => $"{e} while a writer waits"), kinds: 2);
+            (n, e) => EventLog.Require(e.What != "pass" || n[0] == 0, Rules[1], e, () => $"{e} while a writer waits"), kinds: 2);
     }
 }

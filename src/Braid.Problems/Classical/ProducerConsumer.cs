@@ -48,9 +48,9 @@ internal sealed class ProducerConsumer() : Problem("producer-consumer", "4.1.4",
         foreach (var e in log.Events)
         {
             count += e.What == "put" ? 1 : -1;
-            EventLog.Require(count <= Size, Rules[0], () => $"{count} items after {e}");
-            EventLog.Require(count >= 0, Rules[1], () => $"{e} with the buffer empty");
-            EventLog.Require(e.Arg == count, Rules[2], () => $"{e} but {count} were put and not taken");
+            EventLog.Require(count <= Size, Rules[0], e, () => $"{count} items after {e}");
+            EventLog.Require(count >= 0, Rules[1], e, () => $"{e} with the buffer empty");
+            EventLog.Require(e.Arg == count, Rules[2], e, () => $"{e} but {count} were put and not taken");
         }
     }
 }

@@ -55,5 +55,5 @@ internal static class Room
     /// <summary>A writer is alone: no reader and no other writer inside while it writes.</summary>
     public static void Check(EventLog log, string rule) =>
         log.Occupancy(e => e.What switch { "read in" => (0, 1), "read out" => (0, -1), "write in" => (1, 1), "write out" => (1, -1), _ => null },
-            (n, e) => EventLog.Require(n[1] == 0 || (n[1] == 1 && n[0] == 0), rule, () => $"{n[1]} writers and {n[0]} readers inside after {e}"), kinds: 2);
+            (n, e) => EventLog.Require(n[1] == 0 || (n[1] == 1 && n[0] == 0), rule, e, () => $"{n[1]} writers and {n[0]} readers inside after {e}"), kinds: 2);
 }

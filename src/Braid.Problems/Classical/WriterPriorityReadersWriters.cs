@@ -39,6 +39,6 @@ internal sealed class WriterPriorityReadersWriters() : Problem("writer-priority-
     {
         Room.Check(log, Rules[0]);
         log.Occupancy(e => e.What switch { "queued" => (0, 1), "unqueued" => (0, -1), "start" => (1, 1), _ => null },
-            (n, e) => EventLog.Require(e.What != "start" || n[0] == 0, Rules[1], () => $"{e} while {n[0]} writers are queued"), kinds: 2);
+            (n, e) => EventLog.Require(e.What != "start" || n[0] == 0, Rules[1], e, () => $"{e} while {n[0]} writers are queued"), kinds: 2);
     }
 }

@@ -34,6 +34,12 @@ internal sealed class EventLog
         if (!ok) throw new ViolationException(rule, detail());
     }
 
+    /// <summary>Throws a violation of <paramref name="rule"/> at event <paramref name="at"/> (its step marks the picture) unless <paramref name="ok"/>.</summary>
+    public static void Require(bool ok, string rule, Ev at, Func<string> detail)
+    {
+        if (!ok) throw new ViolationException(rule, detail(), at.Step >= 0 ? at.Step : null);
+    }
+
     /// <summary>
     /// Walks the log keeping a count per kind of occupant: <paramref name="step"/> maps an event to (kind, +1/-1) or
     /// null, and <paramref name="check"/> sees the counts after each change (kind index → how many inside).
@@ -52,12 +58,12 @@ internal sealed class EventLog
     /// <summary>Never more than <paramref name="max"/> between an <paramref name="enter"/> and its <paramref name="leave"/>.</summary>
     public void AtMost(int max, string enter, string leave, string rule) =>
         Occupancy(e => e.What == enter ? (0, 1) : e.What == leave ? (0, -1) : null,
-            (n, e) => Require(n[0] <= max, rule, () => $"{n[0]} inside after {e}"));
+            (n, e) => Require(n[0] <= max, rule, e, () => $"{n[0]} inside after {e}"));
 
     /// <summary>Never an occupant of both kinds inside at once: kind 0 enters/leaves with the first pair, kind 1 with the second.</summary>
     public void NeverBoth(string enter0, string leave0, string enter1, string leave1, string rule) =>
         Occupancy(e => e.What == enter0 ? (0, 1) : e.What == leave0 ? (0, -1) : e.What == enter1 ? (1, 1) : e.What == leave1 ? (1, -1) : null,
-            (n, e) => Require(n[0] == 0 || n[1] == 0, rule, () => $"{n[0]} and {n[1]} inside after {e}"), kinds: 2);
+            (n, e) => Require(n[0] == 0 || n[1] == 0, rule, e, () => $"{n[0]} and {n[1]} inside after {e}"), kinds: 2);
 
     /// <summary>Every event <paramref name="what"/> happened <paramref name="expected"/> times (progress: everyone finished).</summary>
     public void Happened(string what, int expected, string rule) =>

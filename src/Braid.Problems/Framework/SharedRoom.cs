@@ -43,7 +43,7 @@ internal sealed class SharedRoom
         log.Occupancy(e => e.What switch { "in" => (e.Arg, 1), "out" => (e.Arg, -1), _ => null },
             (n, e) =>
             {
-                EventLog.Require(n[0] == 0 || n[1] == 0, exclusionRule, () => $"{n[0]} and {n[1]} inside after {e}");
-                EventLog.Require(n[0] + n[1] <= capacity, capacityRule, () => $"{n[0] + n[1]} inside after {e}");
+                EventLog.Require(n[0] == 0 || n[1] == 0, exclusionRule, e, () => $"{n[0]} and {n[1]} inside after {e}");
+                EventLog.Require(n[0] + n[1] <= capacity, capacityRule, e, () => $"{n[0] + n[1]} inside after {e}");
             }, kinds: 2);
 }

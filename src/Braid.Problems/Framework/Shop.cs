@@ -82,7 +82,7 @@ internal sealed class Shop(World w, int capacity, int customers, Sem wake, int b
     {
         log.AtMost(capacity, "enter", "leave", capacityRule);
         log.Occupancy(e => e.What switch { "cut hair" => (0, 1), "get haircut" => (0, -1), _ => null },
-            (n, e) => EventLog.Require(Math.Abs(n[0]) <= barbers, cutRule, () => $"{e} leaves cuts and haircuts {n[0]} apart"));
+            (n, e) => EventLog.Require(Math.Abs(n[0]) <= barbers, cutRule, e, () => $"{e} leaves cuts and haircuts {n[0]} apart"));
         log.Happened("get haircut", log.Count("enter"), cutRule);
         EventLog.Require(log.Count("enter") + log.Count("balk") == customers, progressRule, () => "a customer neither got in nor balked");
     }

@@ -50,10 +50,10 @@ internal sealed class DiningSavages() : Problem("dining-savages", "5.1", Parts.L
         {
             if (e.What == "fill")
             {
-                EventLog.Require(pot == 0, Rules[1], () => $"{e} with {pot} servings still in the pot");
+                EventLog.Require(pot == 0, Rules[1], e, () => $"{e} with {pot} servings still in the pot");
                 pot = e.Arg;
             }
-            else EventLog.Require(--pot >= 0, Rules[0], () => $"{e} from an empty pot");
+            else EventLog.Require(--pot >= 0, Rules[0], e, () => $"{e} from an empty pot");
         }
         log.Happened("serve", Savages * Meals, Rules[2]);
     }

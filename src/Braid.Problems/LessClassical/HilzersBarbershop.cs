@@ -61,6 +61,6 @@ internal sealed class HilzersBarbershop() : Problem("hilzers-barbershop", "5.4",
         log.AtMost(Sofa, "sit on sofa", "get up from sofa", Rules[3]);
         log.AtMost(Barbers, "sit in chair", "leave chair", Rules[4]);
         log.Occupancy(e => e.What switch { "pay" => (0, 1), "accept payment" => (0, -1), _ => null },
-            (n, e) => EventLog.Require(n[0] >= 0, Rules[5], () => $"{e} with nobody paying"));
+            (n, e) => EventLog.Require(n[0] >= 0, Rules[5], e, () => $"{e} with nobody paying"));
     }
 }

@@ -97,16 +97,16 @@ internal sealed class Coaster
             {
                 case "load": loading++; break;
                 case "board":
-                    EventLog.Require(loading > 0, Rules[0], () => $"{e} with no car loading");
+                    EventLog.Require(loading > 0, Rules[0], e, () => $"{e} with no car loading");
                     aboard++;
                     break;
                 case "run":
-                    EventLog.Require(aboard >= Seats, Rules[1], () => $"{e} with {aboard} aboard");
+                    EventLog.Require(aboard >= Seats, Rules[1], e, () => $"{e} with {aboard} aboard");
                     aboard -= Seats;
                     loading--;
                     break;
                 case "unload": unloading++; break;
-                case "unboard": EventLog.Require(unloading > 0, Rules[2], () => $"{e} with no car unloading"); break;
+                case "unboard": EventLog.Require(unloading > 0, Rules[2], e, () => $"{e} with no car unloading"); break;
                 case "unloaded": unloading--; break;
             }
         }

@@ -77,7 +77,7 @@ internal sealed class SantaClaus() : Problem("santa-claus", "5.5", Parts.LessCla
         foreach (var e in log.Events)
         {
             if (e.What == "help elves") helped += 3;
-            else if (e.What == "get help") EventLog.Require(--helped >= 0, Rules[2], () => $"{e} before Santa helped");
+            else if (e.What == "get help") EventLog.Require(--helped >= 0, Rules[2], e, () => $"{e} before Santa helped");
         }
         log.Happened("get hitched", Reindeer, Rules[3]);
         log.Happened("get help", Elves, Rules[3]);

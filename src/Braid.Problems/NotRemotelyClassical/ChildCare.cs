@@ -58,7 +58,7 @@ internal sealed class ChildCare() : Problem("child-care", "7.2", Parts.NotRemote
     internal override void Check(EventLog log)
     {
         log.Occupancy(e => e.What switch { "adult in" => (0, 1), "adult out" => (0, -1), "child in" => (1, 1), "child out" => (1, -1), _ => null },
-            (n, e) => EventLog.Require(n[1] <= 3 * n[0], Rules[0], () => $"{n[1]} children and {n[0]} adults after {e}"), kinds: 2);
+            (n, e) => EventLog.Require(n[1] <= 3 * n[0], Rules[0], e, () => $"{n[1]} children and {n[0]} adults after {e}"), kinds: 2);
         log.Happened("adult out", 2, Rules[1]);
         log.Happened("child out", Children, Rules[1]);
     }

@@ -65,7 +65,7 @@ internal sealed class DiningHall() : Problem("dining-hall", "7.6", Parts.NotRemo
                     break;
                 case "leave" or "let leave":
                     ready--;
-                    EventLog.Require(dining != 1 || ready > 0, Rules[0], () => $"{e} leaves one student dining alone");
+                    EventLog.Require(dining != 1 || ready > 0, Rules[0], e, () => $"{e} leaves one student dining alone");
                     break;
             }
         }

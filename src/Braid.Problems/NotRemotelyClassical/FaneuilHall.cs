@@ -85,17 +85,17 @@ internal sealed class FaneuilHall() : Problem("faneuil-hall", "7.5", Parts.NotRe
                 case "judge in": judgeIn = true; break;
                 case "judge out": judgeIn = false; break;
                 case "enter" or "leave":
-                    EventLog.Require(!judgeIn, Rules[0], () => $"{e} while the judge is in");
+                    EventLog.Require(!judgeIn, Rules[0], e, () => $"{e} while the judge is in");
                     if (e.What == "enter" && e.Who != "spectator") entered++;
                     break;
                 case "check in": checkedIn++; break;
                 case "confirm":
-                    EventLog.Require(entered == checkedIn, Rules[1], () => $"{e} with {entered} entered and {checkedIn} checked in");
+                    EventLog.Require(entered == checkedIn, Rules[1], e, () => $"{e} with {entered} entered and {checkedIn} checked in");
                     entered -= e.Arg;
                     checkedIn -= e.Arg;
                     confirmed += e.Arg;
                     break;
-                case "swear": EventLog.Require(++sworn <= confirmed, Rules[2], () => $"{e} before being confirmed"); break;
+                case "swear": EventLog.Require(++sworn <= confirmed, Rules[2], e, () => $"{e} before being confirmed"); break;
             }
         }
         log.Happened("swear", Immigrants, Rules[3]);

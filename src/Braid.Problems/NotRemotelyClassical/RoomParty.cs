@@ -75,15 +75,15 @@ internal sealed class RoomParty() : Problem("room-party", "7.3", Parts.NotRemote
             switch (e.What)
             {
                 case "dean in":
-                    EventLog.Require(students == 0 || students >= N, Rules[0], () => $"{e} with {students} students");
+                    EventLog.Require(students == 0 || students >= N, Rules[0], e, () => $"{e} with {students} students");
                     deanIn = true;
                     break;
                 case "dean out":
-                    EventLog.Require(students == 0, Rules[2], () => $"{e} with {students} students still in");
+                    EventLog.Require(students == 0, Rules[2], e, () => $"{e} with {students} students still in");
                     deanIn = false;
                     break;
                 case "student in":
-                    EventLog.Require(!deanIn, Rules[1], () => $"{e} while the dean is in");
+                    EventLog.Require(!deanIn, Rules[1], e, () => $"{e} while the dean is in");
                     students++;
                     break;
                 case "student out": students--; break;

@@ -67,7 +67,7 @@ internal sealed class SenateBus() : Problem("senate-bus", "7.4", Parts.NotRemote
                 case "depart": boarding = false; break;
                 case "arrive rider": waitingNow++; break;
                 case "board":
-                    EventLog.Require(boarding && waitingSinceBefore-- > 0, Rules[1], () => $"{e}: boards though it came while the bus was boarding");
+                    EventLog.Require(boarding && waitingSinceBefore-- > 0, Rules[1], e, () => $"{e}: boards though it came while the bus was boarding");
                     waitingNow--;
                     break;
             }

@@ -55,9 +55,9 @@ internal sealed class SushiBar() : Problem("sushi-bar", "7.1", Parts.NotRemotely
         var full = false;
         foreach (var e in log.Events)
         {
-            if (e.What == "sit") EventLog.Require(!full, Rules[1], () => $"{e} while the bar is full");
+            if (e.What == "sit") EventLog.Require(!full, Rules[1], e, () => $"{e} while the bar is full");
             eating += e.What switch { "sit" => 1, "seat" => e.Arg, _ => -1 };
-            EventLog.Require(eating <= Seats, Rules[0], () => $"{eating} at the bar after {e}");
+            EventLog.Require(eating <= Seats, Rules[0], e, () => $"{eating} at the bar after {e}");
             if (eating == Seats) full = true;
             if (eating == 0) full = false;
         }

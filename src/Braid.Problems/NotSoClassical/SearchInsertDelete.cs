@@ -55,6 +55,6 @@ internal sealed class SearchInsertDelete() : Problem("search-insert-delete", "6.
                 "search in" or "insert in" => (0, 1), "search out" or "insert out" => (0, -1),
                 "delete in" => (1, 1), "delete out" => (1, -1), _ => null,
             },
-            (n, e) => EventLog.Require(n[1] == 0 || n[0] == 0, Rules[1], () => $"the deleter with {n[0]} others after {e}"), kinds: 2);
+            (n, e) => EventLog.Require(n[1] == 0 || n[0] == 0, Rules[1], e, () => $"the deleter with {n[0]} others after {e}"), kinds: 2);
     }
 }

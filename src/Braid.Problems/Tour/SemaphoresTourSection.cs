@@ -46,7 +46,7 @@ public sealed class SemaphoresTourSection : ITourSection
         var report = Catch(problem, "early-release");
         if (!report.Passed)
         {
-            var png = Picture.Save(context.PlotPath(Id, "early-release"), "readers-writers/early-release: " + report.Rule, report.Trace);
+            var png = Picture.Save(context.PlotPath(Id, "early-release"), "readers-writers/early-release: " + report.Rule, report.Trace, report.Failure);
             section.Text($"One caught violation: readers-writers with the first reader letting go of the lightswitch's mutex before " +
                          $"it locks the room. Schedule {report.Schedules} broke \"{report.Rule}\"; shrinking took its schedule from " +
                          $"{report.Found!.Choices.Count} choices to {report.Shrunk!.Choices.Count} (missing choices default to the first runnable strand). " +
@@ -54,7 +54,7 @@ public sealed class SemaphoresTourSection : ITourSection
                 .Code(report.Failure!.Message + Environment.NewLine + Interleaving.Format(report.Trace))
                 .Text("The schedule file that replays it exactly (`braid semaphores run --replay FILE`):")
                 .Code(report.Shrunk.ToText())
-                .Figure(png, "The failing interleaving: one lane per strand, its events in order");
+                .Figure(png, "The failing interleaving: one lane per strand, its events in order; the red line is where the rule broke");
         }
         section.Headline("Little Book solutions passing", $"{passed}/{LittleBook.All.Count}")
             .Headline("broken variants caught", $"{caught}/{variants}");

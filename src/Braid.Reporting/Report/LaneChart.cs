@@ -11,10 +11,17 @@ public sealed record LaneEvent(string Lane, int Step, string Label);
 /// </summary>
 public static class LaneChart
 {
-    /// <summary>Writes the chart as a PNG and returns its path.</summary>
-    public static string Save(string pngPath, string title, IReadOnlyList<LaneEvent> events)
+    /// <summary>Writes the chart as a PNG and returns its path; <paramref name="mark"/> draws a red line at that step (where a rule broke).</summary>
+    public static string Save(string pngPath, string title, IReadOnlyList<LaneEvent> events, int? mark = null)
     {
         var plot = new Plot();
+        if (mark is { } step)
+        {
+            var line = plot.Add.VerticalLine(step);
+            line.Color = Colors.Red;
+            line.LineWidth = 2;
+            line.LinePattern = LinePattern.Dashed;
+        }
         var lanes = events.Select(e => e.Lane).Distinct().ToList();
         var palette = new ScottPlot.Palettes.Category10();
         for (var i = 0; i < lanes.Count; i++)
