@@ -70,6 +70,16 @@ public class ProblemTests
     }
 
     [Fact]
+    public void AViolation_NamesTheStepOfTheTraceWhereItsRuleBroke()
+    {
+        var problem = LittleBook.Find("readers-writers");
+        var report = Catch(problem, "early-release");
+        var step = ViolationException.Find(report.Failure)!.Step!.Value;
+        var e = report.Trace[step];
+        Assert.True(e.What.StartsWith("write in", StringComparison.Ordinal) || e.What.StartsWith("read in", StringComparison.Ordinal), e.ToString());
+    }
+
+    [Fact]
     public void AScheduleForAnotherProblem_IsRefused()
     {
         var schedule = new Schedule("mutex", 0, []);
