@@ -15,6 +15,12 @@ public sealed record RunOptions
     /// </summary>
     public bool VirtualTime { get; init; }
 
+    /// <summary>
+    /// Picks among the runnable strands at each turn instead of the seeded generator (the explorer's strategies and
+    /// replay plug in here). Needs deterministic mode's other half, virtual time, to replay exactly.
+    /// </summary>
+    public IScheduleChooser? Chooser { get; init; }
+
     /// <summary>Receives trace events (spawn, switch, block, wake, finish, cancel).</summary>
     public IKernelListener? Listener { get; init; }
 

@@ -94,7 +94,7 @@ public sealed class TourReportTests : IDisposable
             Assert.Contains($"<h2>{System.Net.WebUtility.HtmlEncode(part.Title)}</h2>", html);
         }
         var figures = FiguresIn(md);
-        foreach (var id in new[] { "gil", "native", "overheads" })
+        foreach (var id in new[] { "gil", "native", "overheads", "semaphores" })
         {
             Assert.Contains(figures, f => f.StartsWith(id + "-"));
         }

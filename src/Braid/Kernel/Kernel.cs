@@ -30,7 +30,7 @@ internal sealed class Kernel
 
     public Kernel(RunOptions options)
     {
-        _runQueue = new RunQueue(options.Seed);
+        _runQueue = new RunQueue(options.Seed, options.Chooser);
         Seed = options.Seed;
         _virtualTime = options.VirtualTime;
         Listener = options.Listener;
