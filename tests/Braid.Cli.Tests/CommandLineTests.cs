@@ -16,7 +16,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("nosuch", "braid: unknown command 'nosuch'; the commands are tour, bench, gil, mapreduce, help")]
+    [InlineData("nosuch", "braid: unknown command 'nosuch'; the commands are tour, bench, gil, ")] // and every later part's
     [InlineData("mapreduce nosuch", "braid: unknown command 'nosuch'; the commands are wordcount, logs, generate")]
     [InlineData("mapreduce", "braid: no command given; the commands are wordcount, logs, generate")]
     [InlineData("--nosuch", "braid: unknown option '--nosuch'")]
