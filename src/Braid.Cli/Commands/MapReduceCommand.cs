@@ -24,13 +24,15 @@ public static class MapReduceCommand
         var files = new Argument<string[]>("FILE") { Description = "Input files (UTF-8 text; invalid bytes are replaced and counted).", Arity = ArgumentArity.OneOrMore };
         var executor = new Option<string>("--executor")
         {
-            Description = "Where the map runs: inline (one thread), threads or processes.",
+            Description = "Where the map runs: inline (one thread), threads, processes, or orleans (a cluster: --gateway).",
             DefaultValueFactory = _ => "processes",
-            HelpName = "inline|threads|processes",
+            HelpName = "inline|threads|processes|orleans",
         };
+        var cluster = new MapReduceClusterOptions();
         executor.Validators.Add(r =>
         {
-            if (!Enum.TryParse<ExecutorKind>(r.GetValueOrDefault<string>(), ignoreCase: true, out _)) r.AddError("--executor must be inline, threads or processes.");
+            var name = r.GetValueOrDefault<string>();
+            if (!Enum.TryParse<ExecutorKind>(name, ignoreCase: true, out _) && !string.Equals(name, MapReduceClusterOptions.ExecutorName, StringComparison.OrdinalIgnoreCase)) r.AddError("--executor must be inline, threads, processes or orleans.");
         });
         var workers = CommonOptions.Positive("--workers", Environment.ProcessorCount, "Worker threads or processes (default: the number of cores).");
         var top = new Option<int?>("--top") { Description = defaultTop is null ? "Print only the K most frequent words." : $"Rows in the top lists (default {defaultTop}).", HelpName = "K" };
@@ -56,6 +58,7 @@ public static class MapReduceCommand
             if (r.GetValueOrDefault<double>() is < 0 or > 1e6 or double.NaN) r.AddError("--chunk-timeout must be between 0 (no limit) and 1000000 seconds.");
         });
         var command = new Command(jobName, description) { files, executor, workers, top, output, chunk, chunkTimeout };
+        foreach (var option in cluster.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             Braid.MapReduce.Engine.RunTrace.Log("command parsed");
@@ -67,10 +70,14 @@ public static class MapReduceCommand
             if (outFile?.Directory is { Exists: false } missing) throw new UsageException($"--out: no such directory: {missing.FullName}");
             if (outFile is { } && Directory.Exists(outFile.FullName)) throw new UsageException($"--out: {outFile.FullName} is a directory");
             JobCatalog.TryCreate(jobName, out var job);
-            var executorKind = Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true);
             var timeoutSeconds = parse.GetValue(chunkTimeout);
-            var run = ExecutorFactory.Create(executorKind, parse.GetValue(workers), WorkerLaunch.CurrentExecutable(),
-                chunkTimeout: timeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds));
+            var timeout = timeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds);
+            var onCluster = string.Equals(parse.GetValue(executor), MapReduceClusterOptions.ExecutorName, StringComparison.OrdinalIgnoreCase);
+            // On a cluster --workers, when given, is slots per silo; by default each silo runs one per core.
+            var (connection, run) = onCluster
+                ? await cluster.ConnectAsync(parse, parse.GetResult(workers) is { Implicit: false } ? parse.GetValue(workers) : null, timeout, cancellationToken)
+                : (null, ExecutorFactory.Create(Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true), parse.GetValue(workers), WorkerLaunch.CurrentExecutable(), chunkTimeout: timeout));
+            await using var leave = connection;
             MapReduceResult result;
             try
             {

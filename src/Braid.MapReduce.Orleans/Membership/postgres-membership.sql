@@ -1,0 +1,100 @@
+-- Braid's cluster membership in PostgreSQL, for Orleans' ADO.NET clustering (Microsoft.Orleans.Clustering.AdoNet with
+-- Npgsql). Written for Braid: the tables are Braid's own; what Orleans fixes is the OrleansQuery table it reads its
+-- queries from, the query keys, and the parameter and column names of each query. A silo runs this at start (under an
+-- advisory lock, so silos starting together do not race); it is safe to run again, by hand too:
+--   psql "$CONNECTION" -f postgres-membership.sql
+-- Writes are optimistic, as Orleans' protocol asks: a write names the table version it read, and succeeds (returns 1)
+-- only if that is still the version, which it then raises; the version row's lock orders concurrent writers.
+
+CREATE TABLE IF NOT EXISTS OrleansQuery
+(
+    QueryKey varchar(64) PRIMARY KEY,
+    QueryText varchar(8000) NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS braid_membership_version
+(
+    cluster varchar(150) PRIMARY KEY,
+    changed timestamptz NOT NULL DEFAULT now(),
+    version integer NOT NULL DEFAULT 0
+);
+
+CREATE TABLE IF NOT EXISTS braid_silos
+(
+    cluster varchar(150) NOT NULL REFERENCES braid_membership_version (cluster) ON DELETE CASCADE,
+    address varchar(45) NOT NULL,
+    port integer NOT NULL,
+    generation integer NOT NULL,
+    silo_name varchar(150) NOT NULL,
+    host_name varchar(150) NOT NULL,
+    status integer NOT NULL,
+    proxy_port integer NULL,
+    suspect_times varchar(8000) NULL,
+    start_time timestamptz NOT NULL,
+    i_am_alive timestamptz NOT NULL,
+    PRIMARY KEY (cluster, address, port, generation)
+);
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
+('InsertMembershipVersionKey', $q$
+WITH created AS (
+    INSERT INTO braid_membership_version (cluster) VALUES (@DeploymentId) ON CONFLICT DO NOTHING RETURNING 1)
+SELECT count(*)::integer FROM created
+$q$),
+('InsertMembershipKey', $q$
+WITH bumped AS (
+    UPDATE braid_membership_version SET version = version + 1, changed = now()
+    WHERE cluster = @DeploymentId AND version = @Version
+    RETURNING cluster),
+joined AS (
+    INSERT INTO braid_silos (cluster, address, port, generation, silo_name, host_name, status, proxy_port, start_time, i_am_alive)
+    SELECT cluster, @Address, @Port, @Generation, @SiloName, @HostName, @Status, @ProxyPort, @StartTime, @IAmAliveTime FROM bumped
+    ON CONFLICT DO NOTHING
+    RETURNING 1)
+SELECT count(*)::integer FROM joined
+$q$),
+('UpdateMembershipKey', $q$
+WITH bumped AS (
+    UPDATE braid_membership_version SET version = version + 1, changed = now()
+    WHERE cluster = @DeploymentId AND version = @Version
+    RETURNING cluster),
+changed AS (
+    UPDATE braid_silos AS s SET status = @Status, suspect_times = @SuspectTimes, i_am_alive = @IAmAliveTime
+    FROM bumped
+    WHERE s.cluster = bumped.cluster AND s.address = @Address AND s.port = @Port AND s.generation = @Generation
+    RETURNING 1)
+SELECT count(*)::integer FROM changed
+$q$),
+('UpdateIAmAlivetimeKey', $q$
+UPDATE braid_silos SET i_am_alive = @IAmAliveTime
+WHERE cluster = @DeploymentId AND address = @Address AND port = @Port AND generation = @Generation
+$q$),
+('MembershipReadRowKey', $q$
+SELECT v.cluster AS DeploymentId, s.address AS Address, s.port AS Port, s.generation AS Generation,
+       s.silo_name AS SiloName, s.host_name AS HostName, s.status AS Status, s.proxy_port AS ProxyPort,
+       s.suspect_times AS SuspectTimes, s.start_time AS StartTime, s.i_am_alive AS IAmAliveTime, v.version AS Version
+FROM braid_membership_version AS v
+LEFT JOIN braid_silos AS s
+    ON s.cluster = v.cluster AND s.address = @Address AND s.port = @Port AND s.generation = @Generation
+WHERE v.cluster = @DeploymentId
+$q$),
+('MembershipReadAllKey', $q$
+SELECT v.cluster AS DeploymentId, s.address AS Address, s.port AS Port, s.generation AS Generation,
+       s.silo_name AS SiloName, s.host_name AS HostName, s.status AS Status, s.proxy_port AS ProxyPort,
+       s.suspect_times AS SuspectTimes, s.start_time AS StartTime, s.i_am_alive AS IAmAliveTime, v.version AS Version
+FROM braid_membership_version AS v
+LEFT JOIN braid_silos AS s ON s.cluster = v.cluster
+WHERE v.cluster = @DeploymentId
+$q$),
+('DeleteMembershipTableEntriesKey', $q$
+DELETE FROM braid_membership_version WHERE cluster = @DeploymentId
+$q$),
+('GatewaysQueryKey', $q$
+SELECT address AS Address, proxy_port AS ProxyPort, generation AS Generation
+FROM braid_silos
+WHERE cluster = @DeploymentId AND status = @Status AND proxy_port > 0
+$q$),
+('CleanupDefunctSiloEntriesKey', $q$
+DELETE FROM braid_silos WHERE cluster = @DeploymentId AND i_am_alive < @IAmAliveTime AND status <> 3
+$q$)
+ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
