@@ -51,12 +51,12 @@ internal sealed class SiloLiveness(IClusterClient client, TimeProvider time)
         try
         {
             var hosts = client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-            if (!hosts.Wait(ReadTimeout)) throw new ClusterException($"the cluster's membership did not answer within {ReadTimeout.TotalSeconds:0} s");
+            if (!hosts.Wait(ReadTimeout)) throw new ClusterException($"no live silo answers: the cluster's membership did not answer within {ReadTimeout.TotalSeconds:0} s");
             return [.. hosts.Result.Keys.OrderBy(s => s.ToString(), StringComparer.Ordinal)];
         }
         catch (AggregateException e)
         {
-            throw new ClusterException($"the cluster's membership cannot be read: {Hosting.SiloHost.OneLine(e.InnerException ?? e)}", e);
+            throw new ClusterException($"no live silo answers: the cluster's membership cannot be read ({Hosting.SiloHost.OneLine(e.InnerException ?? e)})", e);
         }
     }
 }

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Braid.MapReduce.Engine;
+using Braid.MapReduce.Executors;
+using Braid.MapReduce.Jobs;
+
+namespace Braid.MapReduce.Orleans.Tests;
+
+/// <summary>
+/// A silo SIGKILLed mid-job loses nothing: the chunks its slot held or was mapping are mapped again on the others, and
+/// the result equals the inline executor's. Each test has a cluster of its own, since it kills one of its silos.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class KilledSiloTests(TestFiles files)
+{
+    /// <summary>Kills a silo once it has been sent a chunk at or after a chosen one: it dies holding results, mid-map.</summary>
+    private sealed class SiloKiller(SiloProcess victim, int fromChunk) : IWorkerObserver
+    {
+        private int _killed;
+
+        public bool Killed => Volatile.Read(ref _killed) == 1;
+
+        public void Sending(int pid, Chunk chunk, int attempt)
+        {
+        }
+
+        public void Sent(int pid, Chunk chunk, int attempt)
+        {
+            if (pid != victim.Pid || chunk.Index < fromChunk || Interlocked.Exchange(ref _killed, 1) == 1) return;
+            victim.Kill();
+        }
+    }
+
+    /// <summary>Seconds a job may take with a silo killed: detection takes 2-4 s (see ClusterDefaults); the rest is slack.</summary>
+    private const int KilledJobSeconds = 30;
+
+    [Theory]
+    [InlineData("wordcount", false)]
+    [InlineData("logs", true)]
+    public async Task SiloKilledMidJob_LosesNothing(string jobName, bool sendBytes)
+    {
+        await using var cluster = await LocalCluster.StartAsync(3);
+        // Not the first silo: it is the client's gateway and holds the localhost membership, without which no cluster is left.
+        var victim = cluster.Silos[2];
+        var killer = new SiloKiller(victim, fromChunk: 6);
+        JobCatalog.TryCreate(jobName, out var job);
+        var file = jobName == "logs" ? files.Logs("killed.log") : files.Words("killed.txt");
+        var inline = await MapReduceRunner.RunAsync(job!, [file], new InlineExecutor(), TestFiles.ChunkSize);
+
+        var clock = Stopwatch.StartNew();
+        var result = await MapReduceRunner.RunAsync(job!, [file], cluster.Executor(sendBytes, killer), TestFiles.ChunkSize);
+
+        Assert.True(killer.Killed);
+        Assert.Equal(ClusterAgreementTests.Sorted(inline.Values), ClusterAgreementTests.Sorted(result.Values));
+        Assert.Equal(inline.Stats.Chunks, result.Stats.Chunks);
+        Assert.True(result.Stats.WorkersReplaced >= 1, "the lost silo's slot was replaced");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(KilledJobSeconds), $"took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task OnlySiloKilledMidJob_FailsWithOneClearLine()
+    {
+        await using var cluster = await LocalCluster.StartAsync(1);
+        var killer = new SiloKiller(cluster.Silos[0], fromChunk: 3);
+
+        var error = await Assert.ThrowsAsync<ClusterException>(() =>
+            MapReduceRunner.RunAsync(new WordCountJob(), [files.Words("alone.txt")], cluster.Executor(sendBytes: false, killer), TestFiles.ChunkSize));
+
+        Assert.True(killer.Killed);
+        Assert.StartsWith("no live silo", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+}
