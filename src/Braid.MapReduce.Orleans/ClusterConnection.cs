@@ -78,13 +78,14 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     /// <summary>
     /// True when a gateway accepted the connection and then closed it before the handshake ended: what an Orleans silo
-    /// does to a client that names another cluster id (it says no more than that).
+    /// does to a client that names another cluster id (it says no more than that). Orleans words it two ways, both seen
+    /// in tests: the connection aborted ("Underlying connection closed"), or "Connection terminated prematurely".
     /// </summary>
     private static bool Closed(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            if (inner.GetType().Name == "ConnectionAbortedException") return true;
+            if (inner.GetType().Name == "ConnectionAbortedException" || inner.Message.Contains("terminated prematurely", StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }

@@ -29,7 +29,7 @@ public sealed class BadClusterTests(ThreeSilos silos, TestFiles files)
     public async Task SiloOfAnotherProtocol_OneLine()
     {
         // The silo says it speaks protocol 99, as a silo of another braid build would.
-        await using var other = await LocalCluster.StartAsync(1, new Dictionary<string, string> { ["BRAID_CLUSTER_PROTOCOL"] = "99" });
+        await using var other = await Clusters.StartAsync(1, new Dictionary<string, string> { ["BRAID_CLUSTER_PROTOCOL"] = "99" });
         var (code, _, error) = await Job("--gateway", $"127.0.0.1:{other.Silos[0].GatewayPort}");
         Assert.NotEqual(0, code);
         Assert.Matches(@"^braid: error: silo \S+ speaks Braid cluster protocol 99 \(braid [^)]+\), this client 1 \(braid [^)]+\): run the same braid on every machine$", OneLine(error));

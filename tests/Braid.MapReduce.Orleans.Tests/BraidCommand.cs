@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Braid.MapReduce.Executors;
+using Braid.MapReduce.Orleans.Hosting;
 
 namespace Braid.MapReduce.Orleans.Tests;
 
@@ -45,11 +45,8 @@ internal static class BraidCommand
         return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>A TCP port free on 127.0.0.1 now (the system picks it, so tests running at once do not collide).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>How to start a silo: this braid with <c>cluster silo</c>.</summary>
+    public static WorkerLaunch Silo { get; } = new(Path, ["cluster", "silo"]);
+
+    public static int FreePort() => SiloProcess.FreePort();
 }

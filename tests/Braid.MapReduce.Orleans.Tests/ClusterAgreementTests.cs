@@ -13,7 +13,7 @@ public sealed class ClusterAgreementTests(ThreeSilos silos, TestFiles files)
     {
         var executor = silos.Cluster.Executor(sendBytes);
         Assert.Equal(3, executor.Silos.Count);
-        var (inline, cluster) = await LocalCluster.RunBothAsync(new WordCountJob(), files.Words("words.txt"), executor, TestFiles.ChunkSize);
+        var (inline, cluster) = await Clusters.RunBothAsync(new WordCountJob(), files.Words("words.txt"), executor, TestFiles.ChunkSize);
         Assert.Equal(Sorted(inline.Values), Sorted(cluster.Values));
         Assert.Equal(inline.Stats.Chunks, cluster.Stats.Chunks);
         Assert.Equal(0, cluster.Stats.Retries);
@@ -25,7 +25,7 @@ public sealed class ClusterAgreementTests(ThreeSilos silos, TestFiles files)
     public async Task Logs_OnThreeSilos_EqualsInline(bool sendBytes)
     {
         var file = files.Logs("access.log");
-        var (inline, cluster) = await LocalCluster.RunBothAsync(new LogsJob(), file, silos.Cluster.Executor(sendBytes), TestFiles.ChunkSize);
+        var (inline, cluster) = await Clusters.RunBothAsync(new LogsJob(), file, silos.Cluster.Executor(sendBytes), TestFiles.ChunkSize);
         Assert.Equal(Sorted(inline.Values), Sorted(cluster.Values));
         // The report, malformed lines and their line numbers included, is the same text.
         Assert.Equal(Report(inline.Values, file), Report(cluster.Values, file));

@@ -15,9 +15,9 @@ public sealed class PostgresMembershipTests(TestFiles files)
     {
         Skip.If(PostgresServer.Unavailable is not null, PostgresServer.Unavailable);
         using var server = await PostgresServer.StartAsync();
-        await using var cluster = await LocalCluster.StartPostgresAsync(3, server.ConnectionString);
+        await using var cluster = await Clusters.StartPostgresAsync(3, server.ConnectionString);
 
-        var (inline, result) = await LocalCluster.RunBothAsync(new WordCountJob(), files.Words("postgres.txt"), cluster.Executor(sendBytes: false), TestFiles.ChunkSize);
+        var (inline, result) = await Clusters.RunBothAsync(new WordCountJob(), files.Words("postgres.txt"), cluster.Executor(sendBytes: false), TestFiles.ChunkSize);
 
         Assert.Equal(ClusterAgreementTests.Sorted(inline.Values), ClusterAgreementTests.Sorted(result.Values));
         // The silos found each other through the table: three active rows (Orleans' SiloStatus.Active is 3).

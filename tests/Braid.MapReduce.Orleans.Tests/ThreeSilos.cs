@@ -1,3 +1,5 @@
+using Braid.MapReduce.Orleans.Hosting;
+
 namespace Braid.MapReduce.Orleans.Tests;
 
 /// <summary>Three silo processes on 127.0.0.1, shared by the tests that leave the cluster as they found it.</summary>
@@ -7,7 +9,7 @@ public sealed class ThreeSilos : IAsyncLifetime
 
     internal LocalCluster Cluster => _cluster ?? throw new InvalidOperationException("not started");
 
-    public async Task InitializeAsync() => _cluster = await LocalCluster.StartAsync(3);
+    public async Task InitializeAsync() => _cluster = await Clusters.StartAsync(3);
 
     public async Task DisposeAsync()
     {

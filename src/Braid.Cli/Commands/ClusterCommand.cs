@@ -79,6 +79,16 @@ public static class ClusterCommand
         return command;
     }
 
+    /// <summary>How to start a silo of this very braid: the executable, or the dotnet host with braid.dll when run through it.</summary>
+    public static Braid.MapReduce.Executors.WorkerLaunch SiloLaunch()
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown");
+        var dll = typeof(ClusterCommand).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? new(self, ["exec", dll, "cluster", "silo"])
+            : new(self, ["cluster", "silo"]);
+    }
+
     /// <summary>The cluster id option, shared by the silo and the client so that both are spelled the same.</summary>
     public static Option<string> ClusterId() => new("--cluster-id")
     {

@@ -12,14 +12,17 @@ public static class MapReduceBenchCommand
     {
         var size = new Option<string>("--size") { Description = "Size of the generated input.", DefaultValueFactory = _ => "200MB", HelpName = "SIZE" };
         var json = CommonOptions.Json();
-        var command = new Command("mapreduce", "Word count: inline, threads and processes (1, 2, 4 workers) against the sort pipeline and Python's multiprocessing.Pool.") { size, json };
+        var noCluster = new Option<bool>("--no-cluster") { Description = "Skip the orleans executor on 1, 2 and 3 local silos." };
+        var command = new Command("mapreduce", "Word count: inline, threads and processes (1, 2, 4 workers), orleans on 1-3 local silos, against the sort pipeline and Python's multiprocessing.Pool.") { size, json, noCluster };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!ByteSize.TryParse(parse.GetValue(size)!, out var bytes) || bytes < 1)
             {
                 throw new UsageException($"--size: '{parse.GetValue(size)}' is not a size (like 200MB)");
             }
-            var results = await MapReduceBench.RunAsync(bytes, WorkerLaunch.CurrentExecutable(), line => Console.Error.WriteLine($"bench: {line}"), cancellationToken);
+            var workers = WorkerLaunch.CurrentExecutable();
+            IReadOnlyList<IMapReduceBenchSuite> more = parse.GetValue(noCluster) ? [] : [new Braid.MapReduce.Orleans.Bench.ClusterBench(ClusterCommand.SiloLaunch(), workers)];
+            var results = await MapReduceBench.RunAsync(bytes, workers, line => Console.Error.WriteLine($"bench: {line}"), cancellationToken, more);
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return 0;
