@@ -35,6 +35,14 @@ CREATE TABLE IF NOT EXISTS braid_silos
     PRIMARY KEY (cluster, address, port, generation)
 );
 
+-- A silo's row under the names Orleans reads (the version row is joined to it: a cluster with no silos yet still
+-- answers with its version).
+CREATE OR REPLACE VIEW braid_silo_rows AS
+SELECT cluster AS silo_cluster, address AS Address, port AS Port, generation AS Generation, silo_name AS SiloName,
+       host_name AS HostName, status AS Status, proxy_port AS ProxyPort, suspect_times AS SuspectTimes,
+       start_time AS StartTime, i_am_alive AS IAmAliveTime
+FROM braid_silos;
+
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 ('InsertMembershipVersionKey', $q$
 WITH created AS (
@@ -70,20 +78,16 @@ UPDATE braid_silos SET i_am_alive = @IAmAliveTime
 WHERE cluster = @DeploymentId AND address = @Address AND port = @Port AND generation = @Generation
 $q$),
 ('MembershipReadRowKey', $q$
-SELECT v.cluster AS DeploymentId, s.address AS Address, s.port AS Port, s.generation AS Generation,
-       s.silo_name AS SiloName, s.host_name AS HostName, s.status AS Status, s.proxy_port AS ProxyPort,
-       s.suspect_times AS SuspectTimes, s.start_time AS StartTime, s.i_am_alive AS IAmAliveTime, v.version AS Version
+SELECT v.cluster AS DeploymentId, r.*, v.version AS Version
 FROM braid_membership_version AS v
-LEFT JOIN braid_silos AS s
-    ON s.cluster = v.cluster AND s.address = @Address AND s.port = @Port AND s.generation = @Generation
+LEFT JOIN braid_silo_rows AS r
+    ON r.silo_cluster = v.cluster AND r.Address = @Address AND r.Port = @Port AND r.Generation = @Generation
 WHERE v.cluster = @DeploymentId
 $q$),
 ('MembershipReadAllKey', $q$
-SELECT v.cluster AS DeploymentId, s.address AS Address, s.port AS Port, s.generation AS Generation,
-       s.silo_name AS SiloName, s.host_name AS HostName, s.status AS Status, s.proxy_port AS ProxyPort,
-       s.suspect_times AS SuspectTimes, s.start_time AS StartTime, s.i_am_alive AS IAmAliveTime, v.version AS Version
+SELECT v.cluster AS DeploymentId, r.*, v.version AS Version
 FROM braid_membership_version AS v
-LEFT JOIN braid_silos AS s ON s.cluster = v.cluster
+LEFT JOIN braid_silo_rows AS r ON r.silo_cluster = v.cluster
 WHERE v.cluster = @DeploymentId
 $q$),
 ('DeleteMembershipTableEntriesKey', $q$
