@@ -19,20 +19,16 @@ internal sealed class ClusterWorker : IHeldWorker
     private readonly SlotInfo _info;
     private readonly SiloAddress _silo;
     private readonly string _job;
-    private readonly SiloLiveness _liveness;
-    private readonly TimeSpan _timeout;
-    private readonly TimeProvider _time;
+    private readonly ClusterRun _run;
     private readonly CancellationTokenSource _killed = new();
 
-    private ClusterWorker(IMapSlotGrain grain, SlotInfo info, SiloAddress silo, string job, SiloLiveness liveness, TimeSpan timeout, TimeProvider time)
+    private ClusterWorker(IMapSlotGrain grain, SlotInfo info, SiloAddress silo, string job, ClusterRun run)
     {
         _grain = grain;
         _info = info;
         _silo = silo;
         _job = job;
-        _liveness = liveness;
-        _timeout = timeout;
-        _time = time;
+        _run = run;
     }
 
     /// <summary>The silo's process id.</summary>
@@ -45,13 +41,13 @@ internal sealed class ClusterWorker : IHeldWorker
     /// Activates the grain of key <paramref name="key"/> on <paramref name="silo"/> and checks that it speaks this
     /// client's protocol (a silo of another version is a <see cref="ClusterException"/>: no retry can help).
     /// </summary>
-    public static ClusterWorker Start(IClusterClient client, string key, SiloAddress silo, string job, SiloLiveness liveness, TimeSpan timeout, TimeProvider time)
+    public static ClusterWorker Start(ClusterRun run, string key, SiloAddress silo, string job)
     {
-        var grain = client.GetGrain<IMapSlotGrain>(key);
-        var info = Wait(grain.DescribeAsync(), silo, liveness, timeout, time, CancellationToken.None, "while starting");
+        var grain = run.Client.GetGrain<IMapSlotGrain>(key);
+        var info = Wait(grain.DescribeAsync(), silo, run, CancellationToken.None, "while starting");
         CheckProtocol(info);
         if (info.Silo != silo.ToString()) throw new WorkerFailedException($"slot meant for silo {silo} started on {info.Silo}", false);
-        return new ClusterWorker(grain, info, silo, job, liveness, timeout, time);
+        return new ClusterWorker(grain, info, silo, job, run);
     }
 
     /// <summary>Throws <see cref="ClusterException"/> for a silo of another protocol.</summary>
@@ -114,7 +110,7 @@ internal sealed class ClusterWorker : IHeldWorker
 
     private SlotReply Answer(Task<SlotReply> call, string when)
     {
-        var reply = Wait(call, _silo, _liveness, _timeout, _time, _killed.Token, when);
+        var reply = Wait(call, _silo, _run, _killed.Token, when);
         // A new activation holds none of what the old one held: the slot must map it all again.
         if (reply.Epoch != _info.Epoch) throw Lost($"answered from a new activation {when} (its silo was lost): what it held is gone");
         if (reply.Error is { } error) throw new WorkerFailedException($"slot on silo {_info.Silo} (pid {Pid}): {error}", true);
@@ -125,8 +121,9 @@ internal sealed class ClusterWorker : IHeldWorker
     /// Waits for a grain call, looking every <see cref="SiloLiveness.Period"/> whether its silo is still in the
     /// cluster: a call to a silo declared dead, one that fails, or one not answered within the timeout loses the slot.
     /// </summary>
-    private static T Wait<T>(Task<T> call, SiloAddress silo, SiloLiveness liveness, TimeSpan timeout, TimeProvider time, CancellationToken killed, string when)
+    private static T Wait<T>(Task<T> call, SiloAddress silo, ClusterRun run, CancellationToken killed, string when)
     {
+        var (liveness, timeout, time) = (run.Liveness, run.ChunkTimeout, run.Time);
         var started = time.GetTimestamp();
         try
         {

@@ -14,24 +14,17 @@ namespace Braid.MapReduce.Orleans;
 /// </summary>
 public sealed class OrleansExecutor : IExecutor
 {
-    private readonly IClusterClient _client;
+    private readonly ClusterRun _run;
     private readonly IReadOnlyList<SiloAddress> _homes;
     private readonly IWorkerObserver? _observer;
-    private readonly TimeSpan _chunkTimeout;
-    private readonly TimeProvider _time;
-    private readonly SiloLiveness _liveness;
 
-    private OrleansExecutor(IClusterClient client, IReadOnlyList<SiloAddress> homes, IReadOnlyList<SiloAddress> silos, bool sendBytes,
-        IWorkerObserver? observer, TimeSpan chunkTimeout, TimeProvider time, SiloLiveness liveness)
+    private OrleansExecutor(ClusterRun run, IReadOnlyList<SiloAddress> homes, IReadOnlyList<SiloAddress> silos, bool sendBytes, IWorkerObserver? observer)
     {
-        _client = client;
+        _run = run;
         _homes = homes;
         Silos = silos;
         NeedsBytes = sendBytes;
         _observer = observer;
-        _chunkTimeout = chunkTimeout;
-        _time = time;
-        _liveness = liveness;
     }
 
     /// <inheritdoc />
@@ -93,7 +86,7 @@ public sealed class OrleansExecutor : IExecutor
                 if (round < perSilo[i]) homes.Add(silos[i]);
             }
         }
-        return new OrleansExecutor(client, homes, silos, sendBytes, observer, timeout, time, liveness);
+        return new OrleansExecutor(new ClusterRun(client, liveness, timeout, time), homes, silos, sendBytes, observer);
     }
 
     /// <inheritdoc />
@@ -104,12 +97,12 @@ public sealed class OrleansExecutor : IExecutor
         return SlotPool.RunAsync(Workers, slot =>
         {
             // Its own silo while that is alive, else the next live one after it: the slot's work moves, evenly.
-            var live = _liveness.Active(fresh: generations[slot] > 0);
+            var live = _run.Liveness.Active(fresh: generations[slot] > 0);
             if (live.Count == 0) throw new ClusterException("the cluster has no live silo left: the job cannot go on");
             var home = _homes[slot];
             var silo = live.Contains(home) ? home : live[(slot + generations[slot]) % live.Count];
             var key = SlotKey.Format(run, slot, generations[slot]++, silo);
-            return ClusterWorker.Start(_client, key, silo, job.Name, _liveness, _chunkTimeout, _time);
+            return ClusterWorker.Start(_run, key, silo, job.Name);
         }, !NeedsBytes, _observer, job, chunks, done, stats, cancellationToken);
     }
 

@@ -35,6 +35,15 @@ CREATE TABLE IF NOT EXISTS braid_silos
     PRIMARY KEY (cluster, address, port, generation)
 );
 
+-- Raises a cluster's table version if it is still the one the writer read; returns the cluster, or null when another
+-- write came first. The row lock it takes orders concurrent writers: the second sees the new version and fails.
+CREATE OR REPLACE FUNCTION braid_bump_version(cluster_arg varchar, version_arg integer) RETURNS varchar
+LANGUAGE sql AS $f$
+    UPDATE braid_membership_version SET version = version + 1, changed = now()
+    WHERE cluster = cluster_arg AND version = version_arg
+    RETURNING cluster
+$f$;
+
 -- A silo's row under the names Orleans reads (the version row is joined to it: a cluster with no silos yet still
 -- answers with its version).
 CREATE OR REPLACE VIEW braid_silo_rows AS
@@ -51,9 +60,7 @@ SELECT count(*)::integer FROM created
 $q$),
 ('InsertMembershipKey', $q$
 WITH bumped AS (
-    UPDATE braid_membership_version SET version = version + 1, changed = now()
-    WHERE cluster = @DeploymentId AND version = @Version
-    RETURNING cluster),
+    SELECT cluster FROM braid_bump_version(@DeploymentId, @Version) AS cluster WHERE cluster IS NOT NULL),
 joined AS (
     INSERT INTO braid_silos (cluster, address, port, generation, silo_name, host_name, status, proxy_port, start_time, i_am_alive)
     SELECT cluster, @Address, @Port, @Generation, @SiloName, @HostName, @Status, @ProxyPort, @StartTime, @IAmAliveTime FROM bumped
@@ -63,9 +70,7 @@ SELECT count(*)::integer FROM joined
 $q$),
 ('UpdateMembershipKey', $q$
 WITH bumped AS (
-    UPDATE braid_membership_version SET version = version + 1, changed = now()
-    WHERE cluster = @DeploymentId AND version = @Version
-    RETURNING cluster),
+    SELECT cluster FROM braid_bump_version(@DeploymentId, @Version) AS cluster WHERE cluster IS NOT NULL),
 changed AS (
     UPDATE braid_silos AS s SET status = @Status, suspect_times = @SuspectTimes, i_am_alive = @IAmAliveTime
     FROM bumped
