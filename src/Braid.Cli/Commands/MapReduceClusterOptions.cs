@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Braid.MapReduce.Engine;
 using Braid.MapReduce.Executors;
 using Braid.MapReduce.Orleans;
 
@@ -30,10 +31,19 @@ public sealed class MapReduceClusterOptions
 
     /// <summary>
     /// Connects and makes the executor; <paramref name="slotsPerSilo"/> null puts one slot per core on each silo.
-    /// The connection must outlive the run.
+    /// The connection must outlive the run. The files are checked first, so that a missing one is the error a user
+    /// sees, at once, not whatever the cluster says.
     /// </summary>
-    public async Task<(ClusterConnection? Connection, IExecutor Executor)> ConnectAsync(ParseResult parse, int? slotsPerSilo, TimeSpan chunkTimeout, CancellationToken cancellationToken)
+    public async Task<(ClusterConnection? Connection, IExecutor Executor)> ConnectAsync(ParseResult parse, IReadOnlyList<string> files, int? slotsPerSilo, TimeSpan chunkTimeout, CancellationToken cancellationToken)
     {
+        try
+        {
+            InputFiles.Validate(files);
+        }
+        catch (InputException e)
+        {
+            throw new UsageException(e.Message);
+        }
         var gateways = (parse.GetValue(Gateway) ?? []).SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(g => ClusterCommand.Endpoint("--gateway", g)).ToList();
         if (gateways.Count == 0) throw new UsageException("--executor orleans needs --gateway HOST:PORT (a silo's gateway port)");

@@ -34,7 +34,7 @@ public static class MapReduceCommand
             var name = r.GetValueOrDefault<string>();
             if (!Enum.TryParse<ExecutorKind>(name, ignoreCase: true, out _) && !string.Equals(name, MapReduceClusterOptions.ExecutorName, StringComparison.OrdinalIgnoreCase)) r.AddError("--executor must be inline, threads, processes or orleans.");
         });
-        var workers = CommonOptions.Positive("--workers", Environment.ProcessorCount, "Worker threads or processes (default: the number of cores).");
+        var workers = CommonOptions.Positive("--workers", Environment.ProcessorCount, "Worker threads or processes (default: the number of cores); on orleans, slots per silo (default: each silo's cores).");
         var top = new Option<int?>("--top") { Description = defaultTop is null ? "Print only the K most frequent words." : $"Rows in the top lists (default {defaultTop}).", HelpName = "K" };
         top.Validators.Add(r =>
         {
@@ -75,7 +75,7 @@ public static class MapReduceCommand
             var onCluster = string.Equals(parse.GetValue(executor), MapReduceClusterOptions.ExecutorName, StringComparison.OrdinalIgnoreCase);
             // On a cluster --workers, when given, is slots per silo; by default each silo runs one per core.
             var (connection, run) = onCluster
-                ? await cluster.ConnectAsync(parse, parse.GetResult(workers) is { Implicit: false } ? parse.GetValue(workers) : null, timeout, cancellationToken)
+                ? await cluster.ConnectAsync(parse, parse.GetValue(files)!, parse.GetResult(workers) is { Implicit: false } ? parse.GetValue(workers) : null, timeout, cancellationToken)
                 : (null, ExecutorFactory.Create(Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true), parse.GetValue(workers), WorkerLaunch.CurrentExecutable(), chunkTimeout: timeout));
             await using var leave = connection;
             MapReduceResult result;
