@@ -44,6 +44,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         if (gateways.Count == 0) throw new ClusterException("no gateway given (--gateway HOST:PORT)");
         var host = new HostBuilder()
+            .ConfigureServices(services => services.AddSingleton<IHostLifetime, QuietLifetime>())
             .UseOrleansClient(client =>
             {
                 client.Configure<ClusterOptions>(o =>

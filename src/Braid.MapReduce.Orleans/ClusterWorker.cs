@@ -104,7 +104,13 @@ internal sealed class ClusterWorker : IHeldWorker
         }
     }
 
-    public void Kill() => _killed.Cancel();
+    public void Kill()
+    {
+        _killed.Cancel();
+        // The run is stopped: tell the grain to let go of what it holds now rather than when Orleans collects it
+        // (minutes later). Not waited for: its silo may be the reason the run stopped.
+        _ = _grain.EndAsync().ContinueWith(t => t.Exception, TaskScheduler.Default);
+    }
 
     public void Dispose() => _killed.Dispose();
 

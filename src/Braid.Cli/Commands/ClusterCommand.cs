@@ -62,13 +62,15 @@ public static class ClusterCommand
                 Membership = kind,
                 ConnectionString = connectionString,
             };
-            // SIGTERM stops the silo as Ctrl-C does: it leaves the cluster rather than being found dead.
+            // Ctrl-C and SIGTERM stop the silo in order: it leaves the cluster rather than being found dead seconds later.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            void Leave(System.Runtime.InteropServices.PosixSignalContext context)
             {
                 context.Cancel = true;
                 stop.Cancel();
-            });
+            }
+            using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Leave);
+            using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Leave);
             await SiloHost.RunAsync(settings, line =>
             {
                 Console.Out.WriteLine(line);

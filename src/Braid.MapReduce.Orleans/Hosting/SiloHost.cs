@@ -48,10 +48,12 @@ public static class SiloHost
         }
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await host.StopAsync(grace.Token);
+        say($"silo stopped: left cluster '{settings.ClusterId}'");
     }
 
     private static IHost Build(SiloSettings settings) =>
         new HostBuilder()
+            .ConfigureServices(services => services.AddSingleton<IHostLifetime, QuietLifetime>())
             .UseOrleans(silo =>
             {
                 silo.Configure<ClusterOptions>(o =>
