@@ -12,10 +12,13 @@ public static class MapReduceBenchCommand
     {
         var size = CommonOptions.Size("--size", 200 << 20, 1 << 20, 16L << 30, "Size of the generated input.");
         var json = CommonOptions.Json();
-        var command = new Command("mapreduce", "Word count: inline, threads and processes (1, 2, 4 workers) against the sort pipeline and Python's multiprocessing.Pool.") { size, json };
+        var noCluster = new Option<bool>("--no-cluster") { Description = "Skip the orleans executor on 1, 2 and 3 local silos." };
+        var command = new Command("mapreduce", "Word count: inline, threads and processes (1, 2, 4 workers), orleans on 1-3 local silos, against the sort pipeline and Python's multiprocessing.Pool.") { size, json, noCluster };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var results = await MapReduceBench.RunAsync(parse.GetValue(size).Bytes, WorkerLaunch.CurrentExecutable(), line => Console.Error.WriteLine($"bench: {line}"), cancellationToken);
+            var workers = WorkerLaunch.CurrentExecutable();
+            IReadOnlyList<IMapReduceBenchSuite> more = parse.GetValue(noCluster) ? [] : [new Braid.MapReduce.Orleans.Bench.ClusterBench(ClusterCommand.SiloLaunch(), workers)];
+            var results = await MapReduceBench.RunAsync(parse.GetValue(size).Bytes, workers, line => Console.Error.WriteLine($"bench: {line}"), cancellationToken, more);
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return 0;

@@ -24,15 +24,17 @@ public static class MapReduceCommand
         var files = new Argument<string[]>("FILE") { Description = "Input files (UTF-8 text; invalid bytes are replaced and counted).", Arity = ArgumentArity.OneOrMore };
         var executor = new Option<string>("--executor")
         {
-            Description = "Where the map runs: inline (one thread), threads or processes.",
+            Description = "Where the map runs: inline (one thread), threads, processes, or orleans (a cluster: --gateway).",
             DefaultValueFactory = _ => "processes",
-            HelpName = "inline|threads|processes",
+            HelpName = "inline|threads|processes|orleans",
         };
+        var cluster = new MapReduceClusterOptions();
         executor.Validators.Add(r =>
         {
-            if (!Enum.TryParse<ExecutorKind>(r.GetValueOrDefault<string>(), ignoreCase: true, out _)) r.AddError("--executor must be inline, threads or processes.");
+            var name = r.GetValueOrDefault<string>();
+            if (!Enum.TryParse<ExecutorKind>(name, ignoreCase: true, out _) && !string.Equals(name, MapReduceClusterOptions.ExecutorName, StringComparison.OrdinalIgnoreCase)) r.AddError("--executor must be inline, threads, processes or orleans.");
         });
-        var workers = CommonOptions.Count("--workers", Environment.ProcessorCount, 1, CommonOptions.MaxWorkers, "Worker threads or processes (default: the number of cores).");
+        var workers = CommonOptions.Count("--workers", Environment.ProcessorCount, 1, CommonOptions.MaxWorkers, "Worker threads or processes (default: the number of cores); on orleans, slots per silo (default: each silo's cores).");
         var top = CommonOptions.OptionalCount("--top", 1, int.MaxValue,
             defaultTop is null ? "Print only the K most frequent words." : $"Rows in the top lists (default {defaultTop}).", helpName: "K");
         var output = CommonOptions.OutputFile("--out", "Write the result to this file (whole, or not at all) instead of standard output.", createFolder: false);
@@ -40,16 +42,21 @@ public static class MapReduceCommand
         var chunkTimeout = CommonOptions.Seconds("--chunk-timeout", ProcessExecutor.DefaultChunkTimeout.TotalSeconds, 0.001, 1e6, "no limit",
             "Seconds a worker process may take over one chunk before it is deemed hung, killed and replaced.");
         var command = new Command(jobName, description) { files, executor, workers, top, output, chunk, chunkTimeout };
+        foreach (var option in cluster.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             Braid.MapReduce.Engine.RunTrace.Log("command parsed");
             var chunkSize = parse.GetValue(chunk).Bytes;
             var outFile = parse.GetValue(output);
             JobCatalog.TryCreate(jobName, out var job);
-            var executorKind = Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true);
             var timeoutSeconds = parse.GetValue(chunkTimeout);
-            var run = ExecutorFactory.Create(executorKind, parse.GetValue(workers), WorkerLaunch.CurrentExecutable(),
-                chunkTimeout: timeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds));
+            var timeout = timeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds);
+            var onCluster = string.Equals(parse.GetValue(executor), MapReduceClusterOptions.ExecutorName, StringComparison.OrdinalIgnoreCase);
+            // On a cluster --workers, when given, is slots per silo; by default each silo runs one per core.
+            var (connection, run) = onCluster
+                ? await cluster.ConnectAsync(parse, parse.GetValue(files)!, parse.GetResult(workers) is { Implicit: false } ? parse.GetValue(workers) : null, timeout, cancellationToken)
+                : (null, ExecutorFactory.Create(Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true), parse.GetValue(workers), WorkerLaunch.CurrentExecutable(), chunkTimeout: timeout));
+            await using var leave = connection;
             MapReduceResult result;
             try
             {

@@ -21,8 +21,12 @@ public static class MapReduceBench
     /// <summary>The pipeline the course compares against, on ASCII input.</summary>
     public const string SortPipeline = "LC_ALL=C tr -cs 'A-Za-z0-9' '\\n' | tr A-Z a-z | sort | uniq -c";
 
-    /// <summary>Runs the suite on an input of <paramref name="size"/> bytes; <paramref name="log"/> hears what runs now.</summary>
-    public static async Task<BenchResults> RunAsync(long size, WorkerLaunch launch, Action<string> log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the suite on an input of <paramref name="size"/> bytes; <paramref name="log"/> hears what runs now.
+    /// <paramref name="more"/> adds runs by executors the engine does not know (a cluster) on the same input.
+    /// </summary>
+    public static async Task<BenchResults> RunAsync(long size, WorkerLaunch launch, Action<string> log, CancellationToken cancellationToken,
+        IReadOnlyList<IMapReduceBenchSuite>? more = null)
     {
         var results = new BenchResults("mapreduce");
         results.Machine["load average at start"] = LoadAverage();
@@ -64,6 +68,8 @@ public static class MapReduceBench
                 first ??= result!.Values;
                 if (!SameCounts(first, result!.Values)) results.Notes.Add($"{subject} counted differently from {Runs[0].Kind}: a bug");
             }
+
+            foreach (var suite in more ?? []) await suite.RunAsync(input, first!, results, log, cancellationToken);
 
             var pipeline = RunSortPipeline(input, first!, results, log);
             var python = RunPython(input, first!, results, log);
@@ -225,6 +231,7 @@ public static class MapReduceBench
         }
     }
 
-    private static bool SameCounts(IReadOnlyDictionary<string, long> a, IReadOnlyDictionary<string, long> b) =>
+    /// <summary>True when two word counts are the same, word for word.</summary>
+    public static bool SameCounts(IReadOnlyDictionary<string, long> a, IReadOnlyDictionary<string, long> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 }

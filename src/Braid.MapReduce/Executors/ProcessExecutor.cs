@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using Braid.MapReduce.Engine;
 
 namespace Braid.MapReduce.Executors;
 
 /// <summary>
-/// Maps chunks in N worker processes, each fed by its own coordinator thread over pipes (a <see cref="WorkerSlot"/>). For a job with a combiner a
+/// Maps chunks in N worker processes, each fed by its own coordinator thread over pipes (a <see cref="WorkerSlot"/> of a
+/// <see cref="SlotPool"/>). For a job with a combiner a
 /// worker holds the combined result of its chunks and sends it when asked (at the end, or once it holds a lot), and the
 /// coordinator keeps every chunk until a result that covers it has arrived. A worker that dies mid-chunk, or does not
 /// answer within the chunk timeout, is replaced by a fresh process; the chunk is sent again, and so are the chunks whose
@@ -66,47 +66,6 @@ public sealed class ProcessExecutor : IExecutor
     public bool NeedsBytes => !ByReference;
 
     /// <inheritdoc />
-    public async Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<IReadOnlyList<Chunk>, Partial> done, MapReduceStats stats, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var queue = new BlockingCollection<Chunk>(boundedCapacity: Workers);
-        var live = new ConcurrentDictionary<WorkerProcess, bool>();
-        // Cancelling kills the workers, which also unblocks the threads waiting on their pipes.
-        using var killOnStop = stop.Token.Register(() =>
-        {
-            foreach (var worker in live.Keys) worker.Kill();
-        });
-
-        // Results are merged on a thread of their own, so a worker is sent its next chunk while its last is merged.
-        using var results = new BlockingCollection<(IReadOnlyList<Chunk>, Partial)>(boundedCapacity: Workers);
-        var slots = Enumerable.Range(0, Workers).Select(_ => Task.Factory.StartNew(
-            () => new WorkerSlot(job, this, stats, live, stop).Serve(queue, (chunks, partial) => results.Add((chunks, partial), stop.Token)),
-            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
-        var allServed = Task.WhenAll(slots).ContinueWith(_ => results.CompleteAdding(), TaskScheduler.Default);
-        var merger = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                foreach (var (chunks, partial) in results.GetConsumingEnumerable(stop.Token)) done(chunks, partial);
-            }
-            catch
-            {
-                stop.Cancel();
-                throw;
-            }
-        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var feeder = ExecutorTasks.StartFeeder(chunks, queue, stop);
-
-        try
-        {
-            await ExecutorTasks.WhenAllAsync([feeder, merger, .. slots], cancellationToken);
-            RunTrace.Log("all tasks done");
-            await allServed;
-            RunTrace.Log("all served");
-        }
-        finally
-        {
-            foreach (var worker in live.Keys) worker.Dispose();
-        }
-    }
+    public Task RunAsync(MapReduceJob job, IEnumerable<Chunk> chunks, Action<IReadOnlyList<Chunk>, Partial> done, MapReduceStats stats, CancellationToken cancellationToken) =>
+        SlotPool.RunAsync(Workers, _ => WorkerProcess.Start(Launch, job.Name, ChunkTimeout, Time), ByReference, Observer, job, chunks, done, stats, cancellationToken);
 }

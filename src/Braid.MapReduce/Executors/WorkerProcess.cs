@@ -13,7 +13,7 @@ namespace Braid.MapReduce.Executors;
 /// stdin and answered over its stdout. Any pipe failure means the worker died; the message says how (exit code or
 /// signal) and what it last wrote on stderr.
 /// </summary>
-internal sealed class WorkerProcess : IDisposable
+internal sealed class WorkerProcess : IHeldWorker
 {
     private readonly Process _process;
     private readonly Stream _toWorker;

@@ -4,27 +4,29 @@ using Braid.MapReduce.Engine;
 namespace Braid.MapReduce.Executors;
 
 /// <summary>
-/// One of the process executor's N slots: a coordinator thread that keeps one worker process busy, replacing it when it
-/// dies. It sends the worker chunks from the shared queue; for a job with a combiner the worker holds their results and
+/// One of N slots (<see cref="SlotPool"/>): a coordinator thread that keeps one worker (a process, or a grain on a
+/// cluster) busy, replacing it when it dies. It sends the worker chunks from the shared queue; for a job with a combiner the worker holds their results and
 /// the slot asks for them (Flush) at the end, or once the worker holds <see cref="ProcessExecutor.HeldBytesLimit"/> of
 /// input or <see cref="ProcessExecutor.HeldKeysLimit"/> keys. A chunk whose attempt fails counts one failure; the
 /// chunks whose results were held by a worker that is lost are mapped again without counting one (the failed chunk
 /// is to blame), so a chunk that keeps killing workers still fails the job after
 /// <see cref="ChunkFailedException.MaxAttempts"/> attempts.
 /// </summary>
-internal sealed class WorkerSlot(MapReduceJob job, ProcessExecutor executor, MapReduceStats stats,
-    ConcurrentDictionary<WorkerProcess, bool> live, CancellationTokenSource stop)
+internal sealed class WorkerSlot(MapReduceJob job, Func<IHeldWorker> start, bool byReference, IWorkerObserver? observer,
+    MapReduceStats stats, ConcurrentDictionary<IHeldWorker, bool> live, CancellationTokenSource stop)
 {
     private readonly MapReduceJob _job = job;
-    private readonly ProcessExecutor _executor = executor;
+    private readonly Func<IHeldWorker> _start = start;
+    private readonly bool _byReference = byReference;
+    private readonly IWorkerObserver? _observer = observer;
     private readonly MapReduceStats _stats = stats;
-    private readonly ConcurrentDictionary<WorkerProcess, bool> _live = live;
+    private readonly ConcurrentDictionary<IHeldWorker, bool> _live = live;
     private readonly CancellationTokenSource _stop = stop;
 
     /// <summary>Maps chunks from the queue until it is done, handing each result to <paramref name="done"/>.</summary>
     public void Serve(BlockingCollection<Chunk> queue, Action<IReadOnlyList<Chunk>, Partial> done)
     {
-        WorkerProcess? worker = null;
+        IHeldWorker? worker = null;
         // Chunks whose results the worker holds, unsent: lost, and so mapped again, if the worker dies or fails.
         var held = new List<Chunk>();
         long heldBytes = 0;
@@ -62,7 +64,7 @@ internal sealed class WorkerSlot(MapReduceJob job, ProcessExecutor executor, Map
             if (worker is null) throw new InvalidOperationException("results held without a worker");
             try
             {
-                var partial = worker.Flush(held, _executor.Observer);
+                var partial = worker.Flush(held, _observer);
                 RunTrace.Log($"worker {worker.Pid} flushed {held.Count} chunks");
                 var chunks = held.ToArray();
                 held.Clear();
@@ -106,11 +108,11 @@ internal sealed class WorkerSlot(MapReduceJob job, ProcessExecutor executor, Map
                 {
                     if (worker is null)
                     {
-                        worker = WorkerProcess.Start(_executor.Launch, _job.Name, _executor.ChunkTimeout, _executor.Time);
+                        worker = _start();
                         _live[worker] = true;
                         _stats.WorkerStarted();
                     }
-                    var partial = worker.Map(chunk, failures.GetValueOrDefault(chunk.Index) + 1, _executor.ByReference, _executor.Observer, out var heldKeys);
+                    var partial = worker.Map(chunk, failures.GetValueOrDefault(chunk.Index) + 1, _byReference, _observer, out var heldKeys);
                     if (partial is not null)
                     {
                         done([chunk], partial);
@@ -120,7 +122,7 @@ internal sealed class WorkerSlot(MapReduceJob job, ProcessExecutor executor, Map
                     heldBytes += chunk.Length;
                     _stats.Held(chunk);
                     // With the bytes sent, a held chunk keeps its buffer here: hold one chunk only, so memory stays bounded.
-                    if (!_executor.ByReference || heldBytes >= ProcessExecutor.HeldBytesLimit || heldKeys >= ProcessExecutor.HeldKeysLimit) Flush();
+                    if (!_byReference || heldBytes >= ProcessExecutor.HeldBytesLimit || heldKeys >= ProcessExecutor.HeldKeysLimit) Flush();
                 }
                 catch (WorkerFailedException e)
                 {
