@@ -53,6 +53,9 @@ public sealed partial class SocketStream : IDisposable
     /// <summary>Bytes written and not yet taken by the socket.</summary>
     public int BufferedForWrite => _unsent.Count;
 
+    /// <summary>Bytes waiting in the OS's receive buffer (for tests: has the reader taken what was sent?).</summary>
+    internal int SocketAvailable => _socket.Available;
+
     /// <summary>True once the peer has finished sending (a read returned end of stream).</summary>
     public bool AtEnd => _peerFinished && _received.Count == 0;
 

@@ -14,7 +14,9 @@ public static class Tcp
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            // SO_REUSEADDR alone, so a restarted server can bind past TIME_WAIT; .NET's ReuseAddress also sets
+            // SO_REUSEPORT on Linux, which would let a second server bind the same port silently.
+            if (OperatingSystem.IsLinux()) socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, BitConverter.GetBytes(1));
             socket.Bind(new IPEndPoint(address, port));
             socket.Listen(backlog);
         }

@@ -39,6 +39,25 @@ internal static class IoTestKit
         while (!condition()) await Loop.Yield();
     }
 
+    /// <summary>Awaits <paramref name="body"/> on the loop and returns the exception it threw, checking its type.</summary>
+    public static async Coroutine<T> Throws<T>(Func<Coroutine> body)
+        where T : Exception
+    {
+        try
+        {
+            await body();
+        }
+        catch (T e)
+        {
+            return e;
+        }
+        catch (Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"expected {typeof(T).Name}, got {e.GetType().Name}: {e.Message}");
+        }
+        throw new Xunit.Sdk.XunitException($"expected {typeof(T).Name}, nothing was thrown");
+    }
+
     /// <summary>Open file descriptors of this process.</summary>
     public static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
 }
