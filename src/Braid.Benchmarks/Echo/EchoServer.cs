@@ -1,0 +1,35 @@
+using Braid.IO;
+
+namespace Braid.Benchmarks.Echo;
+
+/// <summary>The echo server of <c>braid echo serve</c> and the echo benchmark: one loop, a strand per connection.</summary>
+public static class EchoServer
+{
+    // One read buffer per loop thread, shared by every connection: a strand reads into it and hands it to SendAllAsync,
+    // which copies whatever the socket does not take at once before it can park, so the buffer is free again before
+    // another strand runs. An idle connection therefore holds no buffer at all.
+    [ThreadStatic] private static byte[]? t_buffer;
+
+    /// <summary>The handler: read what is there, write it back, until the peer finishes.</summary>
+    public static async Coroutine EchoAsync(SocketStream stream)
+    {
+        while (true)
+        {
+            var buffer = t_buffer ??= new byte[64 * 1024];
+            var n = await stream.ReceiveSomeAsync(buffer);
+            if (n == 0) return;
+            await stream.SendAllAsync(buffer.AsMemory(0, n));
+        }
+    }
+
+    /// <summary>Serves on <paramref name="listener"/> until cancelled; per-connection errors are counted, not fatal.</summary>
+    public static Coroutine ServeAsync(SocketListener listener) => listener.ServeAsync(EchoAsync);
+
+    /// <summary>Runs a server on its own loop on this thread until the process ends; <paramref name="listening"/> gets the port.</summary>
+    public static void Run(string host, int port, Action<int> listening) => Loop.Run(async () =>
+    {
+        using var listener = Tcp.Listen(host, port);
+        listening(listener.Port);
+        await ServeAsync(listener);
+    });
+}

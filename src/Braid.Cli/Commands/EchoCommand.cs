@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Braid.Benchmarks.Echo;
+
+namespace Braid.Cli.Commands;
+
+/// <summary><c>braid echo serve|load</c>: the asyncio part's echo server and its load generator, both on a Braid loop.</summary>
+public static class EchoCommand
+{
+    public static Command Create()
+    {
+        var echo = new Command("echo", "A TCP echo server on one Braid loop, and a load generator that verifies every byte.");
+        echo.Subcommands.Add(Serve());
+        echo.Subcommands.Add(Load());
+        return echo;
+    }
+
+    private static Option<int> Port(bool required)
+    {
+        var port = new Option<int>("--port") { Description = "TCP port.", HelpName = "P", Required = required };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port must be between 0 and 65535.");
+        });
+        return port;
+    }
+
+    private static Option<string> Host() =>
+        new("--host") { Description = "Address to listen on or connect to.", DefaultValueFactory = _ => "127.0.0.1" };
+
+    private static Command Serve()
+    {
+        var host = Host();
+        var port = Port(required: true);
+        var command = new Command("serve", "Serve TCP echo until interrupted (Ctrl-C).") { host, port };
+        command.SetAction(parse =>
+        {
+            EchoServer.Run(parse.GetValue(host)!, parse.GetValue(port), p => Console.WriteLine($"braid echo: listening on {parse.GetValue(host)}:{p}"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Load()
+    {
+        var host = Host();
+        var port = Port(required: true);
+        var connections = CommonOptions.Positive("--connections", 100, "Concurrent connections.");
+        var messages = CommonOptions.Positive("--messages", 1000, "Messages per connection, each echoed before the next is sent.");
+        var size = CommonOptions.Positive("--size", 64, "Bytes per message.");
+        var command = new Command("load", "Run N connections x M messages against an echo server; verify every byte; print requests/s, p50, p99.")
+        {
+            host, port, connections, messages, size,
+        };
+        command.SetAction(parse =>
+        {
+            EchoLoadResult result;
+            try
+            {
+                result = EchoLoad.Run(parse.GetValue(host)!, parse.GetValue(port), parse.GetValue(connections), parse.GetValue(messages), parse.GetValue(size));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            Console.WriteLine(result);
+            return 0;
+        });
+        return command;
+    }
+}
