@@ -62,6 +62,12 @@ public sealed partial class SocketStream : IDisposable
     /// <summary>True once closed (by <see cref="Dispose"/>, <see cref="CloseAsync"/> or <see cref="Abort"/>).</summary>
     public bool IsClosed => _closed;
 
+    /// <summary>
+    /// This stream as a <see cref="Stream"/>, for Stream-based code such as SslStream: its async reads and writes run
+    /// as strands on this loop, from whatever thread calls them; its blocking members throw. Disposing it closes the socket.
+    /// </summary>
+    public Stream AsStream() => new LoopStream(this, _io.Kernel);
+
     // ---- closing ----------------------------------------------------------------------------------------------
 
     /// <summary>Graceful close (Trio's aclose, asyncio's close then wait_closed): sends what is buffered, then closes.</summary>
