@@ -25,11 +25,21 @@ public static class EchoServer
     /// <summary>Serves on <paramref name="listener"/> until cancelled; per-connection errors are counted, not fatal.</summary>
     public static Coroutine ServeAsync(SocketListener listener) => listener.ServeAsync(EchoAsync);
 
-    /// <summary>Runs a server on its own loop on this thread until the process ends; <paramref name="listening"/> gets the port.</summary>
-    public static void Run(string host, int port, Action<int> listening) => Loop.Run(async () =>
+    /// <summary>
+    /// Runs a server on a new loop on this thread until SIGINT or SIGTERM; <paramref name="listening"/> gets the port,
+    /// <paramref name="stopped"/> the number of connections served. Returns the exit code (130 or 143, from <see cref="Signals"/>).
+    /// </summary>
+    public static int Run(string host, int port, Action<int> listening, Action<long> stopped) => Signals.Run(async () =>
     {
         using var listener = Tcp.Listen(host, port);
         listening(listener.Port);
-        await ServeAsync(listener);
+        try
+        {
+            await ServeAsync(listener);
+        }
+        finally
+        {
+            stopped(listener.Accepted);
+        }
     });
 }

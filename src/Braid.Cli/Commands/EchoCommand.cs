@@ -32,11 +32,9 @@ public static class EchoCommand
         var host = Host();
         var port = Port(required: true);
         var command = new Command("serve", "Serve TCP echo until interrupted (Ctrl-C).") { host, port };
-        command.SetAction(parse =>
-        {
-            EchoServer.Run(parse.GetValue(host)!, parse.GetValue(port), p => Console.WriteLine($"braid echo: listening on {parse.GetValue(host)}:{p}"));
-            return 0;
-        });
+        command.SetAction(parse => EchoServer.Run(parse.GetValue(host)!, parse.GetValue(port),
+            p => Console.WriteLine($"braid echo: listening on {parse.GetValue(host)}:{p}"),
+            served => Console.WriteLine($"braid echo: stopped after {served:N0} connections")));
         return command;
     }
 

@@ -1,0 +1,52 @@
+using System.Text;
+using Braid.IO;
+
+namespace Braid.Tests.IO;
+
+[Collection(IoCollection.Name)]
+public class SubprocessTests
+{
+    [Fact]
+    public void ARoundTripThroughCat_OverThePipes()
+    {
+        var (output, code) = Loop.Run(async () =>
+        {
+            using var cat = Subprocess.Start("cat");
+            await cat.Stdin.SendAllAsync("through a pipe\n"u8.ToArray());
+            cat.Stdin.Dispose();
+            var output = Encoding.ASCII.GetString(await cat.Stdout.ReadToEndAsync());
+            return (output, await cat.WaitAsync());
+        });
+        Assert.Equal("through a pipe\n", output);
+        Assert.Equal(0, code);
+    }
+
+    [Fact]
+    public void CancellingTheWaitingStrand_KillsTheChild()
+    {
+        var (finished, exited) = Loop.Run(async () =>
+        {
+            using var sleeper = Subprocess.Start("sleep", "60");
+            var finished = await Loop.MoveOnAfter(TimeSpan.FromMilliseconds(50), async () => { await sleeper.WaitAsync(); });
+            return (finished, sleeper.HasExited);
+        });
+        Assert.False(finished);
+        Assert.True(exited);
+    }
+
+    [Fact]
+    public void ACancelledPipeRead_LosesNoByte()
+    {
+        var text = Loop.Run(async () =>
+        {
+            using var child = Subprocess.Start("sh", "-c", "read line; echo \"got $line\"");
+            var buffer = new byte[64];
+            Assert.False(await Loop.MoveOnAfter(TimeSpan.FromMilliseconds(20), async () => { await child.Stdout.ReceiveSomeAsync(buffer); }));
+            await child.Stdin.SendAllAsync("x\n"u8.ToArray());
+            var n = await child.Stdout.ReceiveSomeAsync(buffer);
+            await child.WaitAsync();
+            return Encoding.ASCII.GetString(buffer, 0, n);
+        });
+        Assert.Equal("got x\n", text);
+    }
+}
