@@ -22,20 +22,66 @@ public static class EchoServer
         }
     }
 
+    /// <summary>Connections open now, on this thread's server.</summary>
+    [ThreadStatic] private static long t_open;
+
     /// <summary>Serves on <paramref name="listener"/> until cancelled; per-connection errors are counted, not fatal.</summary>
-    public static Coroutine ServeAsync(SocketListener listener) => listener.ServeAsync(EchoAsync);
+    public static Coroutine ServeAsync(SocketListener listener) => listener.ServeAsync(async stream =>
+    {
+        t_open++;
+        try
+        {
+            await EchoAsync(stream);
+        }
+        finally
+        {
+            t_open--;
+        }
+    });
+
+    /// <summary>
+    /// Every half second, when the number of open connections has changed and settled, collects garbage and reports
+    /// the open connections and the managed heap, so a benchmark can measure what an idle connection costs.
+    /// </summary>
+    public static async Coroutine ReportMemoryAsync(Action<long, long> report)
+    {
+        var reported = -1L;
+        var previous = -1L;
+        while (true)
+        {
+            await Loop.Sleep(TimeSpan.FromMilliseconds(500));
+            var open = t_open;
+            if (open != previous)
+            {
+                previous = open;
+                continue; // still changing: wait until it has held for a whole period
+            }
+            if (open == reported) continue;
+            reported = open;
+            report(open, GC.GetTotalMemory(forceFullCollection: true));
+        }
+    }
 
     /// <summary>
     /// Runs a server on a new loop on this thread until SIGINT or SIGTERM; <paramref name="listening"/> gets the port,
     /// <paramref name="stopped"/> the number of connections served. Returns the exit code (130 or 143, from <see cref="Signals"/>).
     /// </summary>
-    public static int Run(string host, int port, Action<int> listening, Action<long> stopped) => Signals.Run(async () =>
+    public static int Run(string host, int port, Action<int> listening, Action<long> stopped, Action<long, long>? memory = null) => Signals.Run(async () =>
     {
         using var listener = Tcp.Listen(host, port);
         listening(listener.Port);
         try
         {
-            await ServeAsync(listener);
+            if (memory is null)
+            {
+                await ServeAsync(listener);
+                return;
+            }
+            await TaskGroup.RunAsync(async group =>
+            {
+                group.Spawn(() => ReportMemoryAsync(memory));
+                await ServeAsync(listener);
+            });
         }
         finally
         {

@@ -31,10 +31,23 @@ public static class EchoCommand
     {
         var host = Host();
         var port = Port(required: true);
-        var command = new Command("serve", "Serve TCP echo until interrupted (Ctrl-C).") { host, port };
-        command.SetAction(parse => EchoServer.Run(parse.GetValue(host)!, parse.GetValue(port),
-            p => Console.WriteLine($"braid echo: listening on {parse.GetValue(host)}:{p}"),
-            served => Console.WriteLine($"braid echo: stopped after {served:N0} connections")));
+        var server = new Option<string>("--server") { Description = "braid (one Braid loop) or dotnet (.NET Socket async on the thread pool, the baseline).", DefaultValueFactory = _ => "braid" };
+        server.AcceptOnlyFromAmong("braid", "dotnet");
+        var memory = new Option<bool>("--memory") { Description = "Report open connections and the managed heap (after a full GC) whenever the count settles." };
+        var command = new Command("serve", "Serve TCP echo until interrupted (Ctrl-C).") { host, port, server, memory };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var address = parse.GetValue(host)!;
+            void Listening(int p) => Console.WriteLine($"braid echo: listening on {address}:{p}");
+            if (parse.GetValue(server) == "dotnet")
+            {
+                await SocketAsyncEchoServer.RunAsync(address, parse.GetValue(port), Listening, cancellation);
+                return 0;
+            }
+            return EchoServer.Run(address, parse.GetValue(port), Listening,
+                served => Console.WriteLine($"braid echo: stopped after {served:N0} connections"),
+                parse.GetValue(memory) ? (open, heap) => Console.WriteLine($"memory open={open} heap={heap}") : null);
+        });
         return command;
     }
 
