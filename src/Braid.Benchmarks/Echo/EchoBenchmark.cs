@@ -68,7 +68,7 @@ public static class EchoBenchmark
         var server = EchoProcesses.Start(0, file, args.Select(a => a == "PORT" ? port.ToString() : a), new Dictionary<string, string> { ["GOMAXPROCS"] = "1" });
         try
         {
-            if (!EchoProcesses.WaitListening(server))
+            if (!EchoProcesses.WaitListening(server, port))
             {
                 results.Notes.Add($"{name}: the server did not start");
                 return;

@@ -32,18 +32,24 @@ internal static class EchoProcesses
         return Process.Start(info) ?? throw new IOException($"could not start {file}");
     }
 
-    /// <summary>Reads the server's output until a line containing "listening"; false if it exits or takes over 60 s.</summary>
-    public static bool WaitListening(Process server)
+    /// <summary>Waits until the server accepts a connection on <paramref name="port"/>; false if it exits or takes over 60 s.</summary>
+    public static bool WaitListening(Process server, int port)
     {
-        var read = Task.Run(() =>
+        var deadline = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
+        while (!server.HasExited && Stopwatch.GetTimestamp() < deadline)
         {
-            while (server.StandardOutput.ReadLine() is { } line)
+            using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            try
             {
-                if (line.Contains("listening", StringComparison.Ordinal)) return true;
+                probe.Connect(System.Net.IPAddress.Loopback, port);
+                return true;
             }
-            return false;
-        });
-        return read.Wait(TimeSpan.FromSeconds(60)) && read.Result;
+            catch (System.Net.Sockets.SocketException)
+            {
+                Thread.Sleep(50); // polling another process's start-up: there is nothing to wait on
+            }
+        }
+        return false;
     }
 
     /// <summary>Runs a program to the end and returns its stdout (throws with its stderr when it fails).</summary>

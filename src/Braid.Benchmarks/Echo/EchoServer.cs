@@ -22,35 +22,21 @@ public static class EchoServer
         }
     }
 
-    /// <summary>Connections open now, on this thread's server.</summary>
-    [ThreadStatic] private static long t_open;
-
     /// <summary>Serves on <paramref name="listener"/> until cancelled; per-connection errors are counted, not fatal.</summary>
-    public static Coroutine ServeAsync(SocketListener listener) => listener.ServeAsync(async stream =>
-    {
-        t_open++;
-        try
-        {
-            await EchoAsync(stream);
-        }
-        finally
-        {
-            t_open--;
-        }
-    });
+    public static Coroutine ServeAsync(SocketListener listener) => listener.ServeAsync(EchoAsync);
 
     /// <summary>
     /// Every half second, when the number of open connections has changed and settled, collects garbage and reports
     /// the open connections and the managed heap, so a benchmark can measure what an idle connection costs.
     /// </summary>
-    public static async Coroutine ReportMemoryAsync(Action<long, long> report)
+    public static async Coroutine ReportMemoryAsync(SocketListener listener, Action<long, long> report)
     {
         var reported = -1L;
         var previous = -1L;
         while (true)
         {
             await Loop.Sleep(TimeSpan.FromMilliseconds(500));
-            var open = t_open;
+            var open = listener.Open;
             if (open != previous)
             {
                 previous = open;
@@ -79,7 +65,7 @@ public static class EchoServer
             }
             await TaskGroup.RunAsync(async group =>
             {
-                group.Spawn(() => ReportMemoryAsync(memory));
+                group.Spawn(() => ReportMemoryAsync(listener, memory));
                 await ServeAsync(listener);
             });
         }

@@ -24,7 +24,7 @@ internal static class IdleMemory
         var sockets = new List<Socket>();
         try
         {
-            if (!EchoProcesses.WaitListening(server)) throw new IOException("the server did not start");
+            if (!EchoProcesses.WaitListening(server, port)) throw new IOException("the server did not start");
             var (_, heapBefore) = NextReport(server);
             var rssBefore = Rss(server.Id);
             var message = new byte[64];

@@ -36,6 +36,9 @@ public sealed class SocketListener : IDisposable
     /// <summary>Connections accepted so far.</summary>
     public long Accepted { get; private set; }
 
+    /// <summary>Connections whose handler is running now (under <see cref="ServeAsync"/>).</summary>
+    public long Open { get; private set; }
+
     /// <summary>Connections whose handler failed (their error was reported and the connection closed; serving went on).</summary>
     public long Failed { get; private set; }
 
@@ -93,6 +96,7 @@ public sealed class SocketListener : IDisposable
 
     private async Coroutine HandleAsync(SocketStream stream, Func<SocketStream, Coroutine> handler, Action<Exception>? onError)
     {
+        Open++;
         try
         {
             await handler(stream);
@@ -104,6 +108,7 @@ public sealed class SocketListener : IDisposable
         }
         finally
         {
+            Open--;
             stream.Dispose();
         }
     }
