@@ -11,8 +11,16 @@ public static class Program
     public static int Main(string[] args) => args.FirstOrDefault() switch
     {
         "signal-child" => SignalChild(),
+        "upper" => Upper(),
         _ => 2,
     };
+
+    /// <summary>A worker "function" for ToProcess: its stdin, upper-cased, on stdout.</summary>
+    private static int Upper()
+    {
+        Console.Out.Write(Console.In.ReadToEnd().ToUpperInvariant());
+        return 0;
+    }
 
     /// <summary>Waits forever in a strand; a signal cancels it, its finally block reports, and the exit code names the signal.</summary>
     private static int SignalChild() => Signals.Run(async () =>

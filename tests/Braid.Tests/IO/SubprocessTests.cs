@@ -49,4 +49,25 @@ public class SubprocessTests
         });
         Assert.Equal("got x\n", text);
     }
+
+    [Fact]
+    public void ToProcess_RunsAFunctionInAWorkerProcess_AndReturnsItsResult()
+    {
+        var results = Loop.Run(async () =>
+        {
+            var worker = typeof(SubprocessTests).Assembly.Location;
+            var results = new string[3];
+            await TaskGroup.RunAsync(async group =>
+            {
+                for (var i = 0; i < results.Length; i++)
+                {
+                    var n = i;
+                    group.Spawn(async () => results[n] = Encoding.UTF8.GetString(
+                        await ToProcess.RunAsync("dotnet", [worker, "upper"], Encoding.UTF8.GetBytes($"job {n}"))));
+                }
+            });
+            return results;
+        });
+        Assert.Equal(["JOB 0", "JOB 1", "JOB 2"], results);
+    }
 }
