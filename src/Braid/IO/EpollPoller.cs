@@ -44,6 +44,7 @@ internal sealed unsafe class EpollPoller : ReadinessPoller
 
     public override void Deregister(Socket socket, IoHandle handle)
     {
+        if (_epoll.IsClosed) return; // the loop has finished: closing the socket is all that is left
         Control(Native.EpollCtlDel, socket.Handle, 0, 0);
         _handles[handle.Token] = null;
         _freeTokens.Push(handle.Token);

@@ -42,6 +42,10 @@ public static class Poller
                 "Real I/O cannot run on a deterministic loop (seeded scheduling or virtual time): the network's timing is not the seed's. " +
                 "Run I/O on a normal loop, or test the protocol over MemoryChannels.");
         }
+        if (!kernel.Inbox.HasDefaultIdleWait)
+        {
+            throw new InvalidOperationException("This loop sleeps in a custom IIdleWait (RunOptions.IdleWait); Braid.IO needs its own poller there.");
+        }
         if (kind == PollerKind.Epoll && !OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("epoll is Linux only; use PollerKind.Portable.");
         ReadinessPoller poller = kind == PollerKind.Epoll ? new EpollPoller() : new PortablePoller();
         kernel.Inbox.IdleWait = poller;

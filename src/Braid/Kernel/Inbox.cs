@@ -30,6 +30,9 @@ internal sealed class Inbox
     private IIdleWait _idleWait = null!;
     private bool _pollWhenBusy;
 
+    /// <summary>True while the loop sleeps in the default event (no poller, no custom wait installed).</summary>
+    public bool HasDefaultIdleWait => _idleWait is EventIdleWait;
+
     /// <summary>
     /// A wait of zero, made when strands are still runnable after a batch: without it a loop that never idles (a strand
     /// yielding in a loop) would never hear from its sockets. Free for the default wait, which has nothing to poll.

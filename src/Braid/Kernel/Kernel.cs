@@ -34,6 +34,7 @@ internal sealed class Kernel
         Seed = options.Seed;
         _virtualTime = options.VirtualTime;
         Listener = options.Listener;
+        Inbox = new Inbox(options.IdleWait);
         RootScope = CancelScope.CreateRoot(this);
     }
 
@@ -54,7 +55,7 @@ internal sealed class Kernel
 
     public CancelScope RootScope { get; }
 
-    public Inbox Inbox { get; } = new();
+    public Inbox Inbox { get; }
 
     /// <summary>The strand running now; null between turns.</summary>
     public Strand? CurrentStrand { get; private set; }
