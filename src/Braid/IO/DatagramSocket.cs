@@ -15,7 +15,6 @@ public sealed class DatagramSocket : IDisposable
 {
     private readonly Socket _socket;
     private readonly IoHandle _io;
-    private readonly ReadinessPoller _poller;
     private readonly Kernel _kernel;
     private readonly SocketAddress _from;
     private bool _closed;
@@ -24,11 +23,8 @@ public sealed class DatagramSocket : IDisposable
     {
         _socket = socket;
         _kernel = kernel;
-        socket.Blocking = false;
         _from = new SocketAddress(socket.AddressFamily);
-        _poller = Poller.For(kernel);
-        _io = new IoHandle(kernel, _poller, socket);
-        _poller.Register(socket, _io);
+        _io = IoHandle.Register(kernel, socket);
     }
 
     /// <summary>Binds a UDP socket to <paramref name="address"/>:<paramref name="port"/> (port 0 picks a free one).</summary>
@@ -102,9 +98,7 @@ public sealed class DatagramSocket : IDisposable
     {
         if (_closed) return;
         _closed = true;
-        _poller.Deregister(_socket, _io);
-        _socket.Dispose();
-        _io.OnReady(readable: true, writable: true);
+        _io.Close(); // a strand parked on the socket wakes to ClosedResourceException
     }
 
     private void Checkpoint()

@@ -18,11 +18,21 @@ internal sealed class IoHandle : IWaitSite
     private Strand? _reader;
     private Strand? _writer;
 
-    public IoHandle(Kernel kernel, ReadinessPoller poller, Socket socket)
+    private IoHandle(Kernel kernel, ReadinessPoller poller, Socket socket)
     {
         _kernel = kernel;
         _poller = poller;
         Socket = socket;
+    }
+
+    /// <summary>Makes <paramref name="socket"/> nonblocking and registers it with the loop's poller (installing one if needed).</summary>
+    public static IoHandle Register(Kernel kernel, Socket socket)
+    {
+        socket.Blocking = false;
+        var poller = Poller.For(kernel);
+        var handle = new IoHandle(kernel, poller, socket);
+        poller.Register(socket, handle);
+        return handle;
     }
 
     public Socket Socket { get; }
@@ -69,6 +79,14 @@ internal sealed class IoHandle : IWaitSite
             _kernel.Outstanding--;
             _kernel.Wake(w);
         }
+    }
+
+    /// <summary>Deregisters and closes the socket, and wakes whoever was parked on it (to find it closed).</summary>
+    public void Close()
+    {
+        _poller.Deregister(Socket, this);
+        Socket.Dispose();
+        OnReady(readable: true, writable: true);
     }
 
     /// <inheritdoc />

@@ -11,7 +11,6 @@ public sealed class SocketListener : IDisposable
 {
     private readonly Socket _socket;
     private readonly IoHandle _io;
-    private readonly ReadinessPoller _poller;
     private readonly Kernel _kernel;
     private readonly string? _unixPath;
     private bool _closed;
@@ -21,10 +20,7 @@ public sealed class SocketListener : IDisposable
         _socket = socket;
         _kernel = kernel;
         _unixPath = unixPath;
-        socket.Blocking = false;
-        _poller = Poller.For(kernel);
-        _io = new IoHandle(kernel, _poller, socket);
-        _poller.Register(socket, _io);
+        _io = IoHandle.Register(kernel, socket);
     }
 
     /// <summary>The address it listens on.</summary>
@@ -118,9 +114,7 @@ public sealed class SocketListener : IDisposable
     {
         if (_closed) return;
         _closed = true;
-        _poller.Deregister(_socket, _io);
-        _socket.Dispose();
-        _io.OnReady(readable: true, writable: true);
+        _io.Close(); // a strand parked on the socket wakes to ClosedResourceException
         if (_unixPath is not null) File.Delete(_unixPath);
     }
 }

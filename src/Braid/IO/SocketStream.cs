@@ -24,7 +24,6 @@ public sealed partial class SocketStream : IDisposable
 
     private readonly Socket _socket;
     private readonly IoHandle _io;
-    private readonly ReadinessPoller _poller;
     private ByteBuffer _received;
     private ByteBuffer _unsent;
     private bool _peerFinished;
@@ -34,11 +33,8 @@ public sealed partial class SocketStream : IDisposable
     internal SocketStream(Socket socket, Kernel kernel)
     {
         _socket = socket;
-        socket.Blocking = false;
         if (socket.ProtocolType == ProtocolType.Tcp) socket.NoDelay = true; // request-response traffic: no Nagle delay
-        _poller = Poller.For(kernel);
-        _io = new IoHandle(kernel, _poller, socket);
-        _poller.Register(socket, _io);
+        _io = IoHandle.Register(kernel, socket);
     }
 
     /// <summary>The local address.</summary>
@@ -104,9 +100,7 @@ public sealed partial class SocketStream : IDisposable
     {
         if (_closed) return;
         _closed = true;
-        _poller.Deregister(_socket, _io);
-        _socket.Dispose();
-        _io.OnReady(readable: true, writable: true); // a strand parked on the socket wakes to ClosedResourceException
+        _io.Close(); // a strand parked on the socket wakes to ClosedResourceException
     }
 
     private void ThrowIfClosed()
