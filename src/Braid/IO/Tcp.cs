@@ -42,6 +42,7 @@ public static class Tcp
     /// </summary>
     public static async Coroutine<SocketStream> ConnectAsync(string host, int port)
     {
+        Poller.For(Kernel.Require()); // a deterministic loop refuses here, before a name is resolved
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await ResolveAsync(host);
         IOException? last = null;
         foreach (var address in addresses)

@@ -17,13 +17,30 @@ public class StreamTests
         return await body(client, server);
     });
 
-    [Fact]
-    public void RealIo_OnADeterministicLoop_FailsClearlyAtTheFirstCall()
+    public static TheoryData<string> FirstIoCalls => ["listen", "connect", "udp", "subprocess"];
+
+    [Theory]
+    [MemberData(nameof(FirstIoCalls))]
+    public void RealIo_OnADeterministicLoop_FailsClearlyAtTheFirstCall(string call)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Loop.Run(async () =>
         {
             await Loop.Yield();
-            using var listener = Tcp.Listen(IoTestKit.Loopback, 0);
+            switch (call)
+            {
+                case "listen":
+                    Tcp.Listen(IoTestKit.Loopback, 0);
+                    break;
+                case "connect":
+                    await Tcp.ConnectAsync("localhost", 1);
+                    break;
+                case "udp":
+                    DatagramSocket.Bind(IoTestKit.Loopback, 0);
+                    break;
+                default:
+                    Subprocess.Start("true");
+                    break;
+            }
         }, RunOptions.Deterministic(seed: 7)));
         Assert.Contains("deterministic", error.Message);
     }
