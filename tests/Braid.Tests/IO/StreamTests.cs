@@ -175,6 +175,36 @@ public class StreamTests
     }
 
     [Fact]
+    public void AConnectThatHangs_IsCutShortByItsCancelScope()
+    {
+        var (timedOut, elapsed) = Loop.Run(async () =>
+        {
+            // A listener that never accepts, with a backlog of 1: once its queue is full, Linux drops further SYNs, so
+            // a connect hangs (retrying after a second) until something cancels it.
+            using var full = Tcp.Listen(IoTestKit.Loopback, 0, backlog: 1);
+            var opened = new List<SocketStream>();
+            try
+            {
+                for (var attempt = 0; attempt < 16; attempt++)
+                {
+                    var started = Loop.Now;
+                    SocketStream? stream = null;
+                    var inTime = await Loop.MoveOnAfter(TimeSpan.FromMilliseconds(200), async () => { stream = await Tcp.ConnectAsync((IPEndPoint)full.LocalEndPoint); });
+                    if (!inTime) return (true, Loop.Now - started);
+                    opened.Add(stream!);
+                }
+                return (false, TimeSpan.Zero);
+            }
+            finally
+            {
+                opened.ForEach(s => s.Dispose());
+            }
+        });
+        Assert.True(timedOut, "no connect hung although the listener's queue was full");
+        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public void ListeningOnAPortInUse_SaysSo()
     {
         Loop.Run(async () =>
