@@ -11,12 +11,13 @@ public sealed partial class SocketStream
     public async Coroutine<int> ReceiveSomeAsync(Memory<byte> buffer)
     {
         Checkpoint();
+        if (DueForYield()) await Loop.Yield();
         if (buffer.IsEmpty) return 0;
         if (_received.Count > 0) return _received.Take(buffer.Span);
         while (true)
         {
             if (TryReceive(buffer.Span, out var n)) return n;
-            await _io.WaitReadable();
+            await ParkUntilReadable();
             ThrowIfClosed();
         }
     }
@@ -25,6 +26,7 @@ public sealed partial class SocketStream
     public async Coroutine ReceiveExactlyAsync(Memory<byte> buffer)
     {
         Checkpoint();
+        if (DueForYield()) await Loop.Yield();
         var got = _received.Take(buffer.Span);
         try
         {
@@ -36,7 +38,7 @@ public sealed partial class SocketStream
                     got += n;
                     continue;
                 }
-                await _io.WaitReadable();
+                await ParkUntilReadable();
                 ThrowIfClosed();
             }
         }
@@ -63,6 +65,7 @@ public sealed partial class SocketStream
     public async Coroutine<byte[]> ReadUntilAsync(ReadOnlyMemory<byte> delimiter, int limit = DefaultLimit)
     {
         Checkpoint();
+        if (DueForYield()) await Loop.Yield();
         if (delimiter.IsEmpty) throw new ArgumentException("The delimiter is empty.", nameof(delimiter));
         var searched = 0;
         while (true)
@@ -108,7 +111,7 @@ public sealed partial class SocketStream
                 _received.Commit(n);
                 return;
             }
-            await _io.WaitReadable();
+            await ParkUntilReadable();
             ThrowIfClosed();
         }
     }

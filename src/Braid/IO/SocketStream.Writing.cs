@@ -20,14 +20,23 @@ public sealed partial class SocketStream
     public Coroutine DrainAsync(int highWater = DefaultHighWater) => FlushAsync(highWater);
 
     /// <summary>
-    /// Sends every byte of <paramref name="data"/> (Trio's send_all): returns when the socket has taken them all. If
-    /// cancelled, what was not yet sent stays buffered and goes out with the next write or drain.
+    /// Sends every byte of <paramref name="data"/> (Trio's send_all): returns when the socket has taken them all. The
+    /// bytes are sent or copied before the first suspension, so <paramref name="data"/> may be reused once this is
+    /// called. If cancelled, what was not yet sent stays buffered and goes out with the next write or drain.
     /// </summary>
     public Coroutine SendAllAsync(ReadOnlyMemory<byte> data)
     {
         Checkpoint();
+        // The bytes are taken (sent or copied) before anything can suspend, so the caller may reuse its buffer at once.
         Write(data.Span);
+        if (DueForYield()) return YieldThenFlushAsync();
         return _unsent.Count == 0 ? Coroutine.CompletedCoroutine : FlushAsync(0);
+    }
+
+    private async Coroutine YieldThenFlushAsync()
+    {
+        await Loop.Yield(); // a cancellation here leaves what is unsent buffered, as any cancelled send does
+        await FlushAsync(0);
     }
 
     /// <summary>Half-close (Trio's send_eof, asyncio's write_eof): sends what is buffered, then the end of stream; reading goes on.</summary>
@@ -57,7 +66,7 @@ public sealed partial class SocketStream
                 _unsent.Consume(n);
                 continue;
             }
-            await _io.WaitWritable();
+            await ParkUntilWritable();
             ThrowIfClosed();
         }
     }

@@ -147,6 +147,35 @@ public class StreamTests
     }
 
     [Fact]
+    public void AReaderWhoseDataIsAlwaysReady_StillLetsOtherStrandsRun()
+    {
+        var (ticksWhileReading, read) = WithPair(async (client, server) =>
+        {
+            const int total = 1 << 20;
+            await client.SendAllAsync(new byte[total]); // all of it sits in the socket buffers: no read will park
+            var ticks = 0;
+            var reading = true;
+            var ticker = Loop.Spawn(async () =>
+            {
+                while (reading)
+                {
+                    ticks++;
+                    await Loop.Yield();
+                }
+            });
+            var read = 0;
+            var buffer = new byte[1024];
+            while (read < total) read += await server.ReceiveSomeAsync(buffer);
+            var during = ticks;
+            reading = false;
+            await ticker.Join();
+            return (during, read);
+        });
+        Assert.Equal(1 << 20, read);
+        Assert.True(ticksWhileReading >= 10, $"the ticker ran {ticksWhileReading} times during 1,024 reads");
+    }
+
+    [Fact]
     public void UseAfterClose_ThrowsClosedResourceException_AndWakesAParkedReader()
     {
         WithPair(async (client, server) =>
