@@ -4,11 +4,20 @@ using Braid.IO;
 
 namespace Braid.Tests.IO;
 
-[Collection(IoCollection.Name)]
-public class StreamTests
+/// <summary>The stream tests, run over each poller (the same tests over every implementation).</summary>
+public abstract class StreamTests
 {
+    protected abstract PollerKind Kind { get; }
+
+    /// <summary>Runs <paramref name="main"/> on a loop that polls with <see cref="Kind"/>.</summary>
+    private T Run<T>(Func<Coroutine<T>> main) => Loop.Run(async () =>
+    {
+        Poller.Use(Kind);
+        return await main();
+    });
+
     /// <summary>Runs <paramref name="body"/> with a connected pair: the client's stream and the server's.</summary>
-    private static T WithPair<T>(Func<SocketStream, SocketStream, Coroutine<T>> body) => Loop.Run(async () =>
+    private T WithPair<T>(Func<SocketStream, SocketStream, Coroutine<T>> body) => Run(async () =>
     {
         using var listener = Tcp.Listen(IoTestKit.Loopback, 0);
         var accepting = Loop.Spawn(() => listener.AcceptAsync());
@@ -17,33 +26,6 @@ public class StreamTests
         return await body(client, server);
     });
 
-    public static TheoryData<string> FirstIoCalls => ["listen", "connect", "udp", "subprocess"];
-
-    [Theory]
-    [MemberData(nameof(FirstIoCalls))]
-    public void RealIo_OnADeterministicLoop_FailsClearlyAtTheFirstCall(string call)
-    {
-        var error = Assert.Throws<InvalidOperationException>(() => Loop.Run(async () =>
-        {
-            await Loop.Yield();
-            switch (call)
-            {
-                case "listen":
-                    Tcp.Listen(IoTestKit.Loopback, 0);
-                    break;
-                case "connect":
-                    await Tcp.ConnectAsync("localhost", 1);
-                    break;
-                case "udp":
-                    DatagramSocket.Bind(IoTestKit.Loopback, 0);
-                    break;
-                default:
-                    Subprocess.Start("true");
-                    break;
-            }
-        }, RunOptions.Deterministic(seed: 7)));
-        Assert.Contains("deterministic", error.Message);
-    }
 
     [Fact]
     public void ReadLine_ReadUntil_ReceiveExactly_SplitTheByteStreamAsAsyncioDoes()
@@ -190,65 +172,9 @@ public class StreamTests
     }
 
     [Fact]
-    public void ConnectingToAClosedPort_IsRefused_AndAnUnresolvableHostSaysSo()
-    {
-        Loop.Run(async () =>
-        {
-            int port;
-            using (var probe = Tcp.Listen(IoTestKit.Loopback, 0)) port = probe.Port;
-            var refused = await IoTestKit.Throws<IOException>(async () => await Tcp.ConnectAsync("127.0.0.1", port));
-            Assert.Contains("refused", refused.Message);
-            var unresolved = await IoTestKit.Throws<IOException>(async () => await Tcp.ConnectAsync("no-such-host.invalid", 80));
-            Assert.Contains("resolve", unresolved.Message);
-        });
-    }
-
-    [Fact]
-    public void AConnectThatHangs_IsCutShortByItsCancelScope()
-    {
-        var (timedOut, elapsed) = Loop.Run(async () =>
-        {
-            // A listener that never accepts, with a backlog of 1: once its queue is full, Linux drops further SYNs, so
-            // a connect hangs (retrying after a second) until something cancels it.
-            using var full = Tcp.Listen(IoTestKit.Loopback, 0, backlog: 1);
-            var opened = new List<SocketStream>();
-            try
-            {
-                for (var attempt = 0; attempt < 16; attempt++)
-                {
-                    var started = Loop.Now;
-                    SocketStream? stream = null;
-                    var inTime = await Loop.MoveOnAfter(TimeSpan.FromMilliseconds(200), async () => { stream = await Tcp.ConnectAsync((IPEndPoint)full.LocalEndPoint); });
-                    if (!inTime) return (true, Loop.Now - started);
-                    opened.Add(stream!);
-                }
-                return (false, TimeSpan.Zero);
-            }
-            finally
-            {
-                opened.ForEach(s => s.Dispose());
-            }
-        });
-        Assert.True(timedOut, "no connect hung although the listener's queue was full");
-        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
-    public void ListeningOnAPortInUse_SaysSo()
-    {
-        Loop.Run(async () =>
-        {
-            await Loop.Yield();
-            using var first = Tcp.Listen(IoTestKit.Loopback, 0);
-            var error = Assert.Throws<IOException>(() => Tcp.Listen(IoTestKit.Loopback, first.Port));
-            Assert.Contains("in use", error.Message);
-        });
-    }
-
-    [Fact]
     public void ConnectByName_ResolvesOnTheThreadBridge()
     {
-        var echoed = Loop.Run(async () =>
+        var echoed = Run(async () =>
         {
             using var listener = Tcp.Listen(IoTestKit.Loopback, 0);
             var serving = Loop.Spawn(() => listener.ServeAsync(IoTestKit.Echo));
@@ -266,7 +192,7 @@ public class StreamTests
     public void UnixDomainSockets_CarryTheSameStreams()
     {
         var path = Path.Combine(Path.GetTempPath(), $"braid-{Guid.NewGuid():N}.sock");
-        var echoed = Loop.Run(async () =>
+        var echoed = Run(async () =>
         {
             using var listener = UnixSockets.Listen(path);
             var accepting = Loop.Spawn(() => listener.AcceptAsync());
@@ -278,4 +204,16 @@ public class StreamTests
         Assert.Equal("over unix\n", echoed);
         Assert.False(File.Exists(path));
     }
+}
+
+[Collection(IoCollection.Name)]
+public sealed class EpollStreamTests : StreamTests
+{
+    protected override PollerKind Kind => PollerKind.Epoll;
+}
+
+[Collection(IoCollection.Name)]
+public sealed class PortableStreamTests : StreamTests
+{
+    protected override PollerKind Kind => PollerKind.Portable;
 }
