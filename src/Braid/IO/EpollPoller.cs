@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
@@ -33,19 +32,19 @@ internal sealed unsafe class EpollPoller : ReadinessPoller
 
     public override PollerKind Kind => PollerKind.Epoll;
 
-    public override void Register(Socket socket, IoHandle handle)
+    public override void Register(IoHandle handle)
     {
         var token = _freeTokens.Count > 0 ? _freeTokens.Pop() : _handles.Count;
         if (token == _handles.Count) _handles.Add(handle);
         else _handles[token] = handle;
         handle.Token = token;
-        Control(Native.EpollCtlAdd, socket.Handle, Native.EpollIn | Native.EpollOut | Native.EpollRdHup | Native.EpollEt, (ulong)token);
+        Control(Native.EpollCtlAdd, handle.Descriptor.DangerousGetHandle(), Native.EpollIn | Native.EpollOut | Native.EpollRdHup | Native.EpollEt, (ulong)token);
     }
 
-    public override void Deregister(Socket socket, IoHandle handle)
+    public override void Deregister(IoHandle handle)
     {
         if (_epoll.IsClosed) return; // the loop has finished: closing the socket is all that is left
-        Control(Native.EpollCtlDel, socket.Handle, 0, 0);
+        Control(Native.EpollCtlDel, handle.Descriptor.DangerousGetHandle(), 0, 0);
         _handles[handle.Token] = null;
         _freeTokens.Push(handle.Token);
     }

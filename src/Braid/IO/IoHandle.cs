@@ -1,9 +1,10 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Braid.IO;
 
 /// <summary>
-/// One registered socket's readiness: at most one strand waiting to read and one waiting to write (Go's pollDesc with
+/// One registered descriptor's readiness (a socket, or a pipe under epoll): at most one strand waiting to read and one waiting to write (Go's pollDesc with
 /// its rg and wg). A strand parks here only after the socket said "would block", and the poller wakes it when the
 /// socket becomes ready, so with an edge-triggered poller no readiness is ever missed.
 /// </summary>
@@ -18,11 +19,15 @@ internal sealed class IoHandle : IWaitSite
     private Strand? _reader;
     private Strand? _writer;
 
-    private IoHandle(Kernel kernel, ReadinessPoller poller, Socket socket)
+    private readonly IDisposable _owner;
+
+    private IoHandle(Kernel kernel, ReadinessPoller poller, Socket? socket, SafeHandle descriptor, IDisposable owner)
     {
         _kernel = kernel;
         _poller = poller;
         Socket = socket;
+        Descriptor = descriptor;
+        _owner = owner;
     }
 
     /// <summary>Makes <paramref name="socket"/> nonblocking and registers it with the loop's poller (installing one if needed).</summary>
@@ -30,12 +35,29 @@ internal sealed class IoHandle : IWaitSite
     {
         socket.Blocking = false;
         var poller = Poller.For(kernel);
-        var handle = new IoHandle(kernel, poller, socket);
-        poller.Register(socket, handle);
+        var handle = new IoHandle(kernel, poller, socket, socket.SafeHandle, socket);
+        poller.Register(handle);
         return handle;
     }
 
-    public Socket Socket { get; }
+    /// <summary>
+    /// Registers a nonblocking pipe descriptor, closed with <paramref name="owner"/>; only epoll watches pipes (Socket.Select
+    /// cannot), so this returns null under the portable poller.
+    /// </summary>
+    public static IoHandle? RegisterPipe(Kernel kernel, SafeHandle pipe, IDisposable owner)
+    {
+        var poller = Poller.For(kernel);
+        if (poller.Kind != PollerKind.Epoll) return null;
+        var handle = new IoHandle(kernel, poller, null, pipe, owner);
+        poller.Register(handle);
+        return handle;
+    }
+
+    /// <summary>The socket, or null for a pipe.</summary>
+    public Socket? Socket { get; }
+
+    /// <summary>The OS descriptor the poller watches.</summary>
+    public SafeHandle Descriptor { get; }
 
     /// <summary>The poller's key for this handle (epoll's data field); set by the poller.</summary>
     public int Token { get; set; }
@@ -54,7 +76,7 @@ internal sealed class IoHandle : IWaitSite
 
     private ParkAwaitable Park(ref Strand? slot, string direction)
     {
-        if (Kernel.Current != _kernel) throw new InvalidOperationException("A Braid socket can only be used from the loop that opened it.");
+        if (Kernel.Current != _kernel) throw new InvalidOperationException("A Braid socket or pipe can only be used from the loop that opened it.");
         var strand = _kernel.CurrentOrThrow();
         if (slot is not null) throw new InvalidOperationException($"{slot.Name} is already waiting to {direction} on this socket; one reader and one writer at a time.");
         _kernel.PrepareToPark(strand, this);
@@ -84,8 +106,8 @@ internal sealed class IoHandle : IWaitSite
     /// <summary>Deregisters and closes the socket, and wakes whoever was parked on it (to find it closed).</summary>
     public void Close()
     {
-        _poller.Deregister(Socket, this);
-        Socket.Dispose();
+        _poller.Deregister(this);
+        _owner.Dispose();
         OnReady(readable: true, writable: true);
     }
 
@@ -100,5 +122,5 @@ internal sealed class IoHandle : IWaitSite
     }
 
     /// <inheritdoc />
-    public string Describe() => $"socket {Socket.LocalEndPoint?.ToString() ?? "(unbound)"} ({(_reader is not null ? "read" : "")}{(_writer is not null ? " write" : "")})";
+    public string Describe() => $"{(Socket is null ? "pipe" : $"socket {Socket.LocalEndPoint?.ToString() ?? "(unbound)"}")} ({(_reader is not null ? "read" : "")}{(_writer is not null ? " write" : "")})";
 }

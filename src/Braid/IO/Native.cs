@@ -18,6 +18,10 @@ internal static partial class Native
     public const int EfdCloexec = 0x80000;
     public const int EfdNonblock = 0x800;
     public const int EIntr = 4;
+    public const int EAgain = 11;
+    public const int FGetFl = 3;
+    public const int FSetFl = 4;
+    public const int ONonblock = 0x800;
 
     /// <summary>
     /// struct epoll_event is packed on x86-64 (12 bytes: events at 0, data at 4) and naturally aligned elsewhere (16
@@ -44,6 +48,23 @@ internal static partial class Native
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     public static unsafe partial nint Write(SafeFileHandle fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static unsafe partial nint ReadPipe(SafeHandle fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static unsafe partial nint WritePipe(SafeHandle fd, byte* buffer, nint count);
+
+    // fcntl is variadic; with only integer arguments the x86-64 and AArch64 Linux conventions pass them as for a plain call.
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(SafeHandle fd, int command, int argument);
+
+    /// <summary>Sets O_NONBLOCK on a descriptor (a pipe's end: the child's end has its own open file description).</summary>
+    public static void MakeNonblocking(SafeHandle fd)
+    {
+        var flags = Fcntl(fd, FGetFl, 0);
+        if (flags < 0 || Fcntl(fd, FSetFl, flags | ONonblock) < 0) throw new IOException($"fcntl failed: {Marshal.GetLastPInvokeErrorMessage()}");
+    }
 
     /// <summary>Wraps a new descriptor, or throws with the OS's reason.</summary>
     public static SafeFileHandle Own(int fd, string what) =>

@@ -26,11 +26,12 @@ internal sealed class PortablePoller : ReadinessPoller
 
     public override PollerKind Kind => PollerKind.Portable;
 
-    public override void Register(Socket socket, IoHandle handle) => _bySocket[socket] = handle;
+    public override void Register(IoHandle handle) =>
+        _bySocket[handle.Socket ?? throw new PlatformNotSupportedException("The portable poller watches sockets only.")] = handle;
 
-    public override void Deregister(Socket socket, IoHandle handle)
+    public override void Deregister(IoHandle handle)
     {
-        _bySocket.Remove(socket);
+        _bySocket.Remove(handle.Socket!);
         _interested.Remove(handle);
     }
 
@@ -43,8 +44,8 @@ internal sealed class PortablePoller : ReadinessPoller
         _read.Add(_wake);
         foreach (var handle in _interested)
         {
-            if (handle.WantsRead) _read.Add(handle.Socket);
-            if (handle.WantsWrite) _write.Add(handle.Socket);
+            if (handle.WantsRead) _read.Add(handle.Socket!);
+            if (handle.WantsWrite) _write.Add(handle.Socket!);
         }
         var ms = Milliseconds(timeout);
         var micros = ms < 0 ? -1 : (int)Math.Min(int.MaxValue, ms * 1000L);

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace Braid.IO;
 
 /// <summary>
@@ -11,11 +9,11 @@ internal abstract class ReadinessPoller : IIdleWait, IDisposable
 {
     public abstract PollerKind Kind { get; }
 
-    /// <summary>Watches <paramref name="socket"/> from now until <see cref="Deregister"/>.</summary>
-    public abstract void Register(Socket socket, IoHandle handle);
+    /// <summary>Watches the handle's descriptor from now until <see cref="Deregister"/>.</summary>
+    public abstract void Register(IoHandle handle);
 
-    /// <summary>Stops watching; call before the socket closes.</summary>
-    public abstract void Deregister(Socket socket, IoHandle handle);
+    /// <summary>Stops watching; call before the descriptor closes.</summary>
+    public abstract void Deregister(IoHandle handle);
 
     /// <summary>Called by a handle when a strand parks on it (a level-triggered poller watches only sockets with waiters).</summary>
     public virtual void Interested(IoHandle handle)

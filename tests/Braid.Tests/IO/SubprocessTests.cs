@@ -6,12 +6,16 @@ namespace Braid.Tests.IO;
 [Collection(IoCollection.Name)]
 public class SubprocessTests
 {
-    [Fact]
-    public void ARoundTripThroughCat_OverThePipes()
+    [Theory]
+    [InlineData(PollerKind.Epoll, true)]
+    [InlineData(PollerKind.Portable, false)]
+    public void ARoundTripThroughCat_OverThePipes(PollerKind kind, bool onTheLoop)
     {
         var (output, code) = Loop.Run(async () =>
         {
+            Poller.Use(kind);
             using var cat = Subprocess.Start("cat");
+            Assert.Equal(onTheLoop, cat.Stdout.OnTheLoop); // epoll watches the pipes; Socket.Select cannot
             await cat.Stdin.SendAllAsync("through a pipe\n"u8.ToArray());
             cat.Stdin.Dispose();
             var output = Encoding.ASCII.GetString(await cat.Stdout.ReadToEndAsync());
@@ -69,5 +73,26 @@ public class SubprocessTests
             return results;
         });
         Assert.Equal(["JOB 0", "JOB 1", "JOB 2"], results);
+    }
+
+    [Fact]
+    public void FourMebibytesThroughCat_BothPipesFillAndDrainOnTheLoop()
+    {
+        var data = new byte[4 << 20];
+        new Random(11).NextBytes(data);
+        var echoed = Loop.Run(async () =>
+        {
+            using var cat = Subprocess.Start("cat");
+            byte[] output = [];
+            await TaskGroup.RunAsync(async group =>
+            {
+                group.Spawn(async () => output = await cat.Stdout.ReadToEndAsync());
+                await cat.Stdin.SendAllAsync(data); // far more than a pipe holds: the writer parks until cat reads
+                cat.Stdin.Dispose();
+            });
+            Assert.Equal(0, await cat.WaitAsync());
+            return output;
+        });
+        Assert.True(data.AsSpan().SequenceEqual(echoed));
     }
 }

@@ -12,18 +12,19 @@ public sealed class Subprocess : IDisposable
 {
     private readonly Process _process;
 
-    private Subprocess(Process process)
+    private Subprocess(Process process, Kernel kernel)
     {
         _process = process;
-        Stdin = new ProcessPipe(process.StandardInput.BaseStream);
-        Stdout = new ProcessPipe(process.StandardOutput.BaseStream);
-        Stderr = new ProcessPipe(process.StandardError.BaseStream);
+        Stdin = new ProcessPipe(process.StandardInput.BaseStream, kernel);
+        Stdout = new ProcessPipe(process.StandardOutput.BaseStream, kernel);
+        Stderr = new ProcessPipe(process.StandardError.BaseStream, kernel);
     }
 
     /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>, all three standard streams piped.</summary>
     public static Subprocess Start(string fileName, params string[] arguments)
     {
-        Poller.For(Kernel.Require()); // a deterministic loop refuses, as it does sockets
+        var kernel = Kernel.Require();
+        Poller.For(kernel); // a deterministic loop refuses, as it does sockets
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,
@@ -32,7 +33,7 @@ public sealed class Subprocess : IDisposable
             UseShellExecute = false,
         };
         foreach (var a in arguments) info.ArgumentList.Add(a);
-        return new Subprocess(Process.Start(info) ?? throw new IOException($"could not start {fileName}"));
+        return new Subprocess(Process.Start(info) ?? throw new IOException($"could not start {fileName}"), kernel);
     }
 
     /// <summary>The child's process id.</summary>
