@@ -3,7 +3,7 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Braid.IO;
 
-/// <summary>The few libc calls the Linux poller needs: epoll and eventfd. Nothing else in Braid calls libc.</summary>
+/// <summary>The few libc calls Braid.IO needs on Linux: epoll, eventfd, and read, write and fcntl for pipes. Nothing else in Braid calls libc.</summary>
 internal static partial class Native
 {
     public const int EpollCtlAdd = 1;
@@ -44,16 +44,10 @@ internal static partial class Native
     public static partial int EventFd(uint initval, int flags);
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
-    public static unsafe partial nint Read(SafeFileHandle fd, byte* buffer, nint count);
+    public static unsafe partial nint Read(SafeHandle fd, byte* buffer, nint count);
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    public static unsafe partial nint Write(SafeFileHandle fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
-    public static unsafe partial nint ReadPipe(SafeHandle fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    public static unsafe partial nint WritePipe(SafeHandle fd, byte* buffer, nint count);
+    public static unsafe partial nint Write(SafeHandle fd, byte* buffer, nint count);
 
     // fcntl is variadic; with only integer arguments the x86-64 and AArch64 Linux conventions pass them as for a plain call.
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]

@@ -118,7 +118,7 @@ public sealed class ProcessPipe : IDisposable
         if (into.IsEmpty) return 0;
         fixed (byte* p = into)
         {
-            var n = Native.ReadPipe(_io!.Descriptor, p, into.Length);
+            var n = Native.Read(_io!.Descriptor, p, into.Length);
             return n >= 0 ? (int)n : Failed("read");
         }
     }
@@ -128,7 +128,7 @@ public sealed class ProcessPipe : IDisposable
     {
         fixed (byte* p = data)
         {
-            var n = Native.WritePipe(_io!.Descriptor, p, data.Length);
+            var n = Native.Write(_io!.Descriptor, p, data.Length);
             return n >= 0 ? (int)n : Failed("write");
         }
     }
