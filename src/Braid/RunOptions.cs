@@ -21,6 +21,12 @@ public sealed record RunOptions
     /// </summary>
     public IScheduleChooser? Chooser { get; init; }
 
+    /// <summary>
+    /// What the loop sleeps in when no strand can run (null: an event, replaced by Braid.IO's poller at the first I/O
+    /// call). A custom one makes the loop wait on something else, and a loop that has one refuses Braid.IO's sockets.
+    /// </summary>
+    public IIdleWait? IdleWait { get; init; }
+
     /// <summary>Receives trace events (spawn, switch, block, wake, finish, cancel).</summary>
     public IKernelListener? Listener { get; init; }
 

@@ -13,6 +13,7 @@ public static class BenchCommand
         bench.Subcommands.Add(OverheadsBenchCommand.Create());
         bench.Subcommands.Add(MapReduceBenchCommand.Create());
         bench.Subcommands.Add(ExplorerBenchCommand.Create());
+        bench.Subcommands.Add(EchoBenchCommand.Create());
         return bench;
     }
 }

@@ -16,6 +16,7 @@ public static class BraidCommand
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(SemaphoresCommand.Create());
         root.Subcommands.Add(ClusterCommand.Create());
+        root.Subcommands.Add(EchoCommand.Create());
         root.Subcommands.Add(HelpCommand.Create(root));
         return root;
     }

@@ -9,10 +9,11 @@ public static class TourSections
     [
         new Braid.Gil.Tour.GilTourSection(),
         new Braid.Gil.Tour.NativeTourSection(),
+        new Braid.Problems.Tour.SemaphoresTourSection(),
         new Braid.Benchmarks.Primitives.QueuesTourSection(),
         new Braid.MapReduce.Tour.MultiprocessingTourSection(Braid.MapReduce.Executors.WorkerLaunch.CurrentExecutable()),
         new Braid.Overheads.OverheadsTourSection(),
         new Braid.Benchmarks.Runtime.RuntimeTourSection(),
-        new Braid.Problems.Tour.SemaphoresTourSection(),
+        new Braid.Benchmarks.Echo.AsyncioTourSection(),
     ];
 }

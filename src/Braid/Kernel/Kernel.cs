@@ -34,6 +34,7 @@ internal sealed class Kernel
         Seed = options.Seed;
         _virtualTime = options.VirtualTime;
         Listener = options.Listener;
+        Inbox = new Inbox(options.IdleWait);
         RootScope = CancelScope.CreateRoot(this);
     }
 
@@ -54,7 +55,7 @@ internal sealed class Kernel
 
     public CancelScope RootScope { get; }
 
-    public Inbox Inbox { get; } = new();
+    public Inbox Inbox { get; }
 
     /// <summary>The strand running now; null between turns.</summary>
     public Strand? CurrentStrand { get; private set; }
@@ -79,6 +80,9 @@ internal sealed class Kernel
     }
 
     public bool IsClosed => _closed;
+
+    /// <summary>True when the loop runs on virtual time (Braid.IO refuses real I/O then: see Poller).</summary>
+    public bool VirtualTime => _virtualTime;
 
     /// <summary>Loop time in TimeSpan ticks since the loop started (virtual time in deterministic runs).</summary>
     public long Now => _virtualTime ? _virtualNow : Stopwatch.GetElapsedTime(_startTimestamp).Ticks;
@@ -106,6 +110,7 @@ internal sealed class Kernel
             _closed = true;
             Inbox.Close(); // calls from other threads still queued, or made from now on, fail instead of waiting forever
             t_current = null;
+            (Inbox.IdleWait as IDisposable)?.Dispose(); // a poller's descriptors leave with its loop
             // Scopes still counted as cancelled (the root scope, scopes left open by a deadlock) leave with the loop.
             CountCancelledScope(-CancelledScopes);
         }
@@ -117,6 +122,7 @@ internal sealed class Kernel
         while (true)
         {
             RunBatch();
+            if (_runQueue.Count > 0) Inbox.PollNow(); // still busy: I/O gets a look once a batch (as Go's scheduler polls)
             if (!mainDone && main.IsFinished)
             {
                 // Main is done: what it left running is cancelled, as asyncio.run does, and waited for.
