@@ -38,14 +38,15 @@ internal static class RobotsParser
                     if (inRules) agents.Clear();
                     inRules = false;
                     agents.Add(value);
+                    // A group that names us but has no rules still matches (RFC 9309 5.1, quxbot): it allows everything.
+                    ourFound |= Names(value, productToken);
+                    starFound |= value == "*";
                     break;
                 case "allow" or "disallow" or "crawl-delay":
                     if (agents.Count == 0) break; // a rule outside any group
                     inRules = true;
-                    var isOurs = agents.Any(a => a.Split('/')[0].Trim().Equals(productToken, StringComparison.OrdinalIgnoreCase));
+                    var isOurs = agents.Any(a => Names(a, productToken));
                     var isStar = agents.Any(a => a == "*");
-                    ourFound |= isOurs;
-                    starFound |= isStar;
                     if (key == "crawl-delay")
                     {
                         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d < 0) break;
@@ -66,4 +67,7 @@ internal static class RobotsParser
         var (rules, delay) = ourFound ? (ours, ourDelay) : starFound ? (star, starDelay) : (new List<RobotsPattern>(), null);
         return new RobotsRules(rules, delay is { } s ? TimeSpan.FromSeconds(Math.Min(s, 3600)) : null, sitemaps, RobotsSource.Parsed);
     }
+
+    // "BraidCrawler/1.0" names BraidCrawler: a version after the product token is common and harmless.
+    private static bool Names(string agent, string productToken) => agent.Split('/')[0].Trim().Equals(productToken, StringComparison.OrdinalIgnoreCase);
 }
