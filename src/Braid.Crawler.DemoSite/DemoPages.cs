@@ -58,7 +58,7 @@ internal static class DemoPages
 
     // Unclosed tags, a stray end tag and an attribute without quotes: AngleSharp must still find both links.
     public static string Malformed() =>
-        "<html><head><title>Malformed</head><body><base href=\"/base/\"><p><b>bold <i>and italic</b></div>" +
+        "<html><head><title>Malformed</title><body><base href=\"/base/\"><p><b>bold <i>and italic</b></div>" +
         "<a href=target>relative to the base</a><a href=\"/page/2\" <p>unterminated";
 
     public static string Simple(string title, string text) => Html(title, $"<p>{text}</p>", "");
