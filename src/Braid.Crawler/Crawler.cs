@@ -25,6 +25,7 @@ public sealed class Crawler
     private SummaryBuilder? _summary;
     private Stopwatch? _clock;
     private bool _stopRequested;
+    private int _loopThread = -1;
 
     /// <summary>Checks <paramref name="options"/>; throws <see cref="CrawlInputException"/> for a seed or prefix that is not an http(s) URL.</summary>
     public Crawler(CrawlOptions options)
@@ -69,7 +70,9 @@ public sealed class Crawler
         lock (_stopLock)
         {
             _stopRequested = true;
-            _ = _handle?.InvokeAsync(() => _frontier?.Stop());
+            // On the loop's own thread stop at once; from another thread, ask the loop to.
+            if (Environment.CurrentManagedThreadId == _loopThread) _frontier?.Stop();
+            else _ = _handle?.InvokeAsync(() => _frontier?.Stop());
         }
     }
 
@@ -111,6 +114,7 @@ public sealed class Crawler
         lock (_stopLock)
         {
             _handle = Loop.OpenHandle();
+            _loopThread = Environment.CurrentManagedThreadId;
             if (_stopRequested) frontier.Stop();
         }
         try
@@ -137,6 +141,7 @@ public sealed class Crawler
             {
                 _handle.Dispose();
                 _handle = null;
+                _loopThread = -1;
             }
             _clock.Stop();
             output?.Finish(_options.StatePath is null ? null : state);

@@ -30,7 +30,7 @@ internal static class CrawlHarness
         MaxDepth = 100,
         Concurrency = concurrency,
         PerHost = concurrency,
-        Timeout = TimeSpan.FromMilliseconds(500),
+        Timeout = TimeSpan.FromSeconds(2), // generous: the tests share two cores with builds
         RetryBaseDelay = TimeSpan.FromMilliseconds(20),
         MaxRetries = 1,
         MaxBytes = 100_000,

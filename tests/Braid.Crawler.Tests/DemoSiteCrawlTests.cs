@@ -11,7 +11,7 @@ public sealed class DemoSiteCrawlTests
     [Fact]
     public async Task Fetches_exactly_the_pages_it_must_and_records_every_trap()
     {
-        await using var site = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = Pages, SlowDelay = TimeSpan.FromSeconds(5), HugeBytes = 5_000_000 });
+        await using var site = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = Pages, SlowDelay = TimeSpan.FromSeconds(20), HugeBytes = 5_000_000 });
         var (summary, records) = await CrawlAsync(Options(site));
 
         var expected = new Dictionary<string, int>
