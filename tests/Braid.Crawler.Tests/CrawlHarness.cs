@@ -6,11 +6,11 @@ namespace Braid.Crawler.Tests;
 /// <summary>Runs crawls against demo sites on 127.0.0.1, each crawl on its own thread (its loop's), and collects its records.</summary>
 internal static class CrawlHarness
 {
-    public static async Task<(CrawlSummary Summary, List<CrawlRecord> Records)> CrawlAsync(CrawlOptions options, Action<Crawler, CrawlRecord>? onRecord = null)
+    public static async Task<(CrawlSummary Summary, List<CrawlRecord> Records)> CrawlAsync(CrawlOptions options, Action<WebCrawler, CrawlRecord>? onRecord = null)
     {
         var records = new ConcurrentQueue<CrawlRecord>();
-        Crawler? crawler = null;
-        crawler = new Crawler(options)
+        WebCrawler? crawler = null;
+        crawler = new WebCrawler(options)
         {
             RecordWritten = r =>
             {

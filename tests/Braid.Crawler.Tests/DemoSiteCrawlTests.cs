@@ -73,7 +73,7 @@ public sealed class DemoSiteCrawlTests
     [Fact]
     public void Bad_seeds_are_refused_with_one_line()
     {
-        var e = Assert.Throws<CrawlInputException>(() => new Crawler(new CrawlOptions { Seeds = [new Uri("ftp://127.0.0.1/x")] }));
+        var e = Assert.Throws<CrawlInputException>(() => new WebCrawler(new CrawlOptions { Seeds = [new Uri("ftp://127.0.0.1/x")] }));
         Assert.Contains("not an http or https URL", e.Message);
     }
 }

@@ -14,6 +14,7 @@ public static class BraidCommand
         root.Subcommands.Add(ChildCommand.Create());
         root.Subcommands.Add(MapReduceCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(CrawlCommand.Create());
         return root;
     }
 }

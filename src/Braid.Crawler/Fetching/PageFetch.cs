@@ -25,12 +25,15 @@ internal sealed class PageFetch(CrawlOptions options, HttpFetcher fetcher, HostT
         var robots = await gate.RobotsAsync(() => hosts.FetchRobotsAsync(gate, url));
         if (!robots.IsAllowed(HostTable.PathAndQuery(url)))
         {
-            return Outcome(entry, new CrawlRecord { Url = entry.Url, Depth = entry.Depth, Referrer = entry.Referrer, Error = "disallowed by robots.txt", ErrorKind = "robots" });
+            var (error, kind) = robots.Source == Robots.RobotsSource.Unreachable
+                ? ($"{robots.Reason}; RFC 9309 says to fetch nothing from the host", "robots-unreachable")
+                : ("disallowed by robots.txt", "robots");
+            return Outcome(entry, new CrawlRecord { Url = entry.Url, Depth = entry.Depth, Referrer = entry.Referrer, Error = error, ErrorKind = kind });
         }
-        var clock = Stopwatch.StartNew();
         var hops = new List<string>();
         var retries = 0;
         await gate.Enter();
+        var clock = Stopwatch.StartNew(); // the page's own time, not its wait for a slot of its host
         try
         {
             var current = url;
@@ -69,7 +72,7 @@ internal sealed class PageFetch(CrawlOptions options, HttpFetcher fetcher, HostT
         var next = new Uri(canonical);
         if (!scope.Allows(next, canonical)) return ($"redirect out of scope to {canonical}", "redirect-out-of-scope", null);
         if (!string.Equals(next.Authority, current.Authority, StringComparison.OrdinalIgnoreCase) || next.Scheme != current.Scheme) return (null, null, null);
-        if (!robots.IsAllowed(HostTable.PathAndQuery(next))) return ($"redirect to {canonical}, which robots.txt disallows", "robots-redirect", null);
+        if (!robots.IsAllowed(HostTable.PathAndQuery(next))) return ($"redirect to {canonical}, which robots.txt disallows", "redirect-disallowed", null);
         return frontier.MarkSeen(canonical) ? (null, null, next) : (null, null, null);
     }
 

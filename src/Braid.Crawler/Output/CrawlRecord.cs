@@ -45,9 +45,13 @@ public sealed record CrawlRecord
     /// <summary>What went wrong, if anything.</summary>
     public string? Error { get; init; }
 
-    /// <summary>The kind of error, for the summary: timeout, network, http-4xx, http-5xx, redirect-loop, too-many-redirects, robots.</summary>
+    /// <summary>
+    /// The kind of error, for the summary: timeout, network, http-4xx, http-5xx, redirect-loop, too-many-redirects,
+    /// redirect-out-of-scope, redirect-disallowed, robots (disallowed, not fetched) or robots-unreachable (robots.txt
+    /// could not be fetched, so nothing on the host is).
+    /// </summary>
     public string? ErrorKind { get; init; }
 
     /// <summary>True when the URL was fetched (false for a URL robots.txt disallows, which is recorded but not fetched).</summary>
-    public bool Fetched => ErrorKind != "robots";
+    public bool Fetched => ErrorKind is not ("robots" or "robots-unreachable");
 }

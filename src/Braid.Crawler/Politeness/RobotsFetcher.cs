@@ -21,9 +21,10 @@ internal static class RobotsFetcher
             switch (response.Status)
             {
                 case null:
+                    return RobotsRules.Unreachable($"robots.txt unreachable ({response.Error})");
                 case 429:
                 case >= 500:
-                    return RobotsRules.DisallowAll;
+                    return RobotsRules.Unreachable($"robots.txt answered HTTP {response.Status}");
                 case >= 200 and < 300:
                     return RobotsParser.Parse(response.Text ?? "", productToken);
                 case >= 300 and < 400 when response.Location is { } next:

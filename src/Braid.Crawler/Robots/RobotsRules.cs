@@ -14,11 +14,16 @@ internal enum RobotsSource
 }
 
 /// <summary>The rules for one host: the longest matching pattern decides, Allow winning a tie (RFC 9309 2.2.2).</summary>
-internal sealed class RobotsRules(IReadOnlyList<RobotsPattern> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps, RobotsSource source)
+internal sealed class RobotsRules(IReadOnlyList<RobotsPattern> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps, RobotsSource source, string? reason = null)
 {
     public static RobotsRules AllowAll { get; } = new([], null, [], RobotsSource.Unavailable);
 
-    public static RobotsRules DisallowAll { get; } = new([new RobotsPattern("/", Allow: false)], null, [], RobotsSource.Unreachable);
+    public static RobotsRules DisallowAll { get; } = Unreachable("robots.txt could not be fetched");
+
+    /// <summary>Complete disallow, saying why robots.txt could not be had (shown in each skipped URL's record).</summary>
+    public static RobotsRules Unreachable(string reason) => new([new RobotsPattern("/", Allow: false)], null, [], RobotsSource.Unreachable, reason);
+
+    public string? Reason => reason;
 
     public TimeSpan? CrawlDelay => crawlDelay;
 

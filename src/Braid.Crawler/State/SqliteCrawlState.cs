@@ -37,7 +37,10 @@ internal sealed class SqliteCrawlState : ICrawlState
         catch (SqliteException e)
         {
             db.Dispose();
-            throw new CrawlInputException($"--state: {path} is not a crawl state file ({e.Message.TrimEnd('.')})");
+            // SQLITE_CANTOPEN (14): no such folder or no permission; anything else: the file is not one of ours.
+            throw new CrawlInputException(e.SqliteErrorCode == 14
+                ? $"--state: cannot open {path}"
+                : $"--state: {path} is not a crawl state file ({e.Message.TrimEnd('.')})");
         }
         return new SqliteCrawlState(db, identity);
     }

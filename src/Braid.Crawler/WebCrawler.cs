@@ -14,7 +14,7 @@ namespace Braid.Crawler;
 /// the state file and the seen set's growth. Requests and HTML parsing run as Tasks off the loop; everything they
 /// decide about (dedup, scope, robots, per-host slots and delays) stays on the loop, so none of it needs a lock.
 /// </summary>
-public sealed class Crawler
+public sealed class WebCrawler
 {
     private readonly CrawlOptions _options;
     private readonly CrawlScope _scope;
@@ -28,7 +28,7 @@ public sealed class Crawler
     private int _loopThread = -1;
 
     /// <summary>Checks <paramref name="options"/>; throws <see cref="CrawlInputException"/> for a seed or prefix that is not an http(s) URL.</summary>
-    public Crawler(CrawlOptions options)
+    public WebCrawler(CrawlOptions options)
     {
         _options = options;
         if (options.Seeds.Count == 0) throw new CrawlInputException("give at least one URL to start from");
