@@ -12,6 +12,7 @@ public static class BenchCommand
         bench.Subcommands.Add(PrimitivesBenchCommand.Create());
         bench.Subcommands.Add(OverheadsBenchCommand.Create());
         bench.Subcommands.Add(MapReduceBenchCommand.Create());
+        bench.Subcommands.Add(CrawlBenchCommand.Create());
         return bench;
     }
 }

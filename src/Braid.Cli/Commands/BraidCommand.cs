@@ -15,6 +15,7 @@ public static class BraidCommand
         root.Subcommands.Add(MapReduceCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
+        root.Subcommands.Add(DemoSiteCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Braid.Crawler.DemoSite;
+
+namespace Braid.Cli.Commands;
+
+/// <summary><c>braid demo-site --port P</c>: serves the crawler's demo site on 127.0.0.1 until Ctrl-C.</summary>
+public static class DemoSiteCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 8080; 0 picks a free one).", DefaultValueFactory = _ => 8080, HelpName = "P" };
+        port.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && (!int.TryParse(r.Tokens[^1].Value, out var p) || p is < 0 or > 65535)) r.AddError("--port must be 0 to 65535.");
+        });
+        var pages = new Option<int>("--pages") { Description = "Pages in the generated graph (default 2000).", DefaultValueFactory = _ => 2000, HelpName = "N" };
+        pages.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && (!int.TryParse(r.Tokens[^1].Value, out var n) || n < 1)) r.AddError("--pages must be at least 1.");
+        });
+        var noTraps = new Option<bool>("--no-traps") { Description = "Serve only the pages: no redirects, errors, slow or huge pages." };
+        var command = new Command("demo-site", "Serve the crawler's demo site (robots.txt, sitemap, redirects, errors, slow and huge pages) on 127.0.0.1.")
+        {
+            port, pages, noTraps,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            DemoSite site;
+            try
+            {
+                site = await DemoSite.StartAsync(new DemoSiteOptions { Port = parse.GetValue(port), Pages = parse.GetValue(pages), Traps = !parse.GetValue(noTraps) });
+            }
+            catch (IOException e)
+            {
+                throw new UsageException($"--port: cannot listen on 127.0.0.1:{parse.GetValue(port)}: {e.Message}");
+            }
+            await using (site)
+            {
+                Console.Error.WriteLine($"demo site: {site.Url} ({parse.GetValue(pages)} pages); Ctrl-C stops it");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                Console.Error.WriteLine($"demo site: served {site.Log.Total} requests");
+            }
+            return 0;
+        });
+        return command;
+    }
+}
