@@ -80,7 +80,13 @@ public sealed class DemoSite : IAsyncDisposable
         }
     }
 
-    private Task ServeAsync(HttpContext context, string path, int seen)
+    private async Task ServeAsync(HttpContext context, string path, int seen)
+    {
+        if (_options.PageDelay > TimeSpan.Zero && path.StartsWith("/page/", StringComparison.Ordinal)) await Task.Delay(_options.PageDelay, context.RequestAborted);
+        await Answer(context, path, seen);
+    }
+
+    private Task Answer(HttpContext context, string path, int seen)
     {
         var origin = Url.GetLeftPart(UriPartial.Authority);
         var response = context.Response;

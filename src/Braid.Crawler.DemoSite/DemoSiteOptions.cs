@@ -22,6 +22,9 @@ public sealed record DemoSiteOptions
     /// <summary>The size of /huge (default 50 MB).</summary>
     public long HugeBytes { get; init; } = 50_000_000;
 
+    /// <summary>How long each /page/N takes to answer (default none): tests slow the site down to stop a crawl mid-way.</summary>
+    public TimeSpan PageDelay { get; init; } = TimeSpan.Zero;
+
     /// <summary>The Retry-After, in seconds, that /busy sends with its first answer, 429 (default 1).</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 }
