@@ -41,6 +41,7 @@ public sealed class DemoSite : IAsyncDisposable
         options ??= new DemoSiteOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, NoLifetime>();
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, options.Port);

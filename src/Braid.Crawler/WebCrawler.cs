@@ -22,6 +22,7 @@ public sealed class WebCrawler
     private readonly object _stopLock = new();
     private LoopHandle? _handle;
     private CrawlFrontier? _frontier;
+    private CancelScope? _crawlScope;
     private SummaryBuilder? _summary;
     private Stopwatch? _clock;
     private bool _stopRequested;
@@ -71,9 +72,23 @@ public sealed class WebCrawler
         {
             _stopRequested = true;
             // On the loop's own thread stop at once; from another thread, ask the loop to.
-            if (Environment.CurrentManagedThreadId == _loopThread) _frontier?.Stop();
-            else _ = _handle?.InvokeAsync(() => _frontier?.Stop());
+            if (Environment.CurrentManagedThreadId == _loopThread) StopOnLoop();
+            else _ = _handle?.InvokeAsync(StopOnLoop);
         }
+    }
+
+    /// <summary>
+    /// How long the pages in flight at a stop may take to finish. Then they are cancelled and left unrecorded (a resumed
+    /// crawl fetches them again): a page stuck in retries must not hold up Ctrl-C, and braid's command line gives an
+    /// action two seconds after Ctrl-C before it ends the process.
+    /// </summary>
+    public static TimeSpan StopGrace { get; } = TimeSpan.FromSeconds(1);
+
+    private void StopOnLoop()
+    {
+        if (_frontier is null || _crawlScope is null || _frontier.Stopping) return;
+        _frontier.Stop();
+        _crawlScope.Deadline = Loop.Now + StopGrace;
     }
 
     /// <summary>Runs a crawl on a new loop on this thread; <paramref name="cancellationToken"/> stops it as <see cref="RequestStop"/> does.</summary>
@@ -111,15 +126,17 @@ public sealed class WebCrawler
         var writer = new RecordWriter(_options, _scope, frontier, summary, state, output, RecordWritten);
         (_frontier, _summary, _clock) = (frontier, summary, Stopwatch.StartNew());
         writer.Clock = _clock;
+        var crawlScope = new CancelScope();
         lock (_stopLock)
         {
             _handle = Loop.OpenHandle();
             _loopThread = Environment.CurrentManagedThreadId;
-            if (_stopRequested) frontier.Stop();
+            _crawlScope = crawlScope;
+            if (_stopRequested) StopOnLoop();
         }
         try
         {
-            await TaskGroup.RunAsync(group =>
+            await crawlScope.RunAsync(() => TaskGroup.RunAsync(group =>
             {
                 var (toFetchers, fromFrontier) = MemoryChannel.Open<FrontierEntry>(0, "frontier");
                 var (results, toWriter) = MemoryChannel.Open<FetchOutcome>(_options.Concurrency, "records");
@@ -133,7 +150,7 @@ public sealed class WebCrawler
                 results.Close();
                 group.Spawn(() => writer.RunAsync(toWriter), "writer");
                 return Coroutine.CompletedCoroutine;
-            });
+            }));
         }
         finally
         {

@@ -44,6 +44,23 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task A_stop_cancels_pages_still_in_flight_after_the_grace_and_leaves_them_for_the_resumed_crawl()
+    {
+        await using var site = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = 5, SlowDelay = TimeSpan.FromSeconds(30) });
+        var options = Options(site) with { StatePath = Path.Combine(TempDir(), "crawl.db"), Timeout = TimeSpan.FromSeconds(10) };
+        var (first, records) = await CrawlAsync(options, (crawler, r) =>
+        {
+            if (r.Url.EndsWith("/page/0", StringComparison.Ordinal)) crawler.RequestStop();
+        });
+        Assert.True(first.Stopped);
+        Assert.True(first.Elapsed < WebCrawler.StopGrace + TimeSpan.FromSeconds(5), $"the stop took {first.Elapsed}");
+        Assert.DoesNotContain(records, r => r.Url.EndsWith("/slow", StringComparison.Ordinal));
+
+        var (_, resumed) = await CrawlAsync(options with { Timeout = TimeSpan.FromMilliseconds(300) });
+        Assert.Contains(resumed, r => r.Url.EndsWith("/slow", StringComparison.Ordinal) && r.ErrorKind == "timeout");
+    }
+
+    [Fact]
     public async Task A_state_file_of_another_crawl_is_refused()
     {
         await using var site = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = 5, Traps = false });

@@ -75,7 +75,7 @@ public static class CrawlCommand
                 var summary = await CrawlDisplay.RunAsync(crawler, cancellationToken);
                 if (Unreachable(summary)) return Fail($"cannot crawl {string.Join(", ", options.Seeds)}: {firstError}");
                 CrawlDisplay.PrintSummary(summary, Cli.Out);
-                return 0;
+                return summary.Stopped ? 130 : 0; // stopped by Ctrl-C: the shell's code for an interrupted command
             }
             catch (CrawlInputException e)
             {

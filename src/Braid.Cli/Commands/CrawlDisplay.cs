@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Braid.Crawler;
 using Spectre.Console;
 
@@ -6,9 +7,23 @@ namespace Braid.Cli.Commands;
 /// <summary>The crawl's live progress line (on a terminal) and its closing summary tables.</summary>
 public static class CrawlDisplay
 {
-    /// <summary>Runs the crawl on its own thread (its loop's); Ctrl-C stops it gracefully, keeping what is in flight.</summary>
+    /// <summary>
+    /// Runs the crawl on its own thread (its loop's). The first Ctrl-C (or SIGTERM) stops it gracefully: what is in
+    /// flight gets <see cref="WebCrawler.StopGrace"/> to finish, the state file keeps the rest. A second Ctrl-C ends
+    /// the process at once, which the state file survives too (as it survives SIGKILL).
+    /// </summary>
     public static async Task<CrawlSummary> RunAsync(WebCrawler crawler, CancellationToken cancellationToken)
     {
+        var stops = 0;
+        void Stop(PosixSignalContext context)
+        {
+            if (Interlocked.Increment(ref stops) > 1) return; // the second one is not cancelled: the process ends
+            context.Cancel = true;
+            Console.Error.WriteLine("\ncrawl: stopping (Ctrl-C again to quit at once)");
+            crawler.RequestStop();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var timer = Console.IsErrorRedirected ? null : new Timer(_ => Show(crawler.Progress), null, 500, 500);
         var summary = await Task.Factory.StartNew(() => crawler.Run(cancellationToken), TaskCreationOptions.LongRunning);
         if (timer is not null)

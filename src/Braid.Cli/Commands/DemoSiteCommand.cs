@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Braid.Crawler.DemoSite;
 
 namespace Braid.Cli.Commands;
@@ -37,13 +38,11 @@ public static class DemoSiteCommand
             await using (site)
             {
                 Console.Error.WriteLine($"demo site: {site.Url} ({parse.GetValue(pages)} pages); Ctrl-C stops it");
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                }
+                var stop = new TaskCompletionSource();
+                using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
+                using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
+                using var cancelled = cancellationToken.Register(() => stop.TrySetResult());
+                await stop.Task;
                 Console.Error.WriteLine($"demo site: served {site.Log.Total} requests");
             }
             return 0;
