@@ -13,5 +13,6 @@ public static class TourSections
         new Braid.MapReduce.Tour.MultiprocessingTourSection(Braid.MapReduce.Executors.WorkerLaunch.CurrentExecutable()),
         new Braid.Overheads.OverheadsTourSection(),
         new Braid.Benchmarks.Runtime.RuntimeTourSection(),
+        new Braid.Crawler.Bench.CrawlerTourSection(),
     ];
 }
