@@ -102,22 +102,9 @@ public sealed class WebCrawler
     public async Coroutine<CrawlSummary> RunAsync()
     {
         using var state = _options.StatePath is { } path ? (ICrawlState)SqliteCrawlState.Open(path, Identity()) : new MemoryCrawlState();
-        var snapshot = state.Load();
         var frontier = new CrawlFrontier(_options.MaxPages);
         var summary = new SummaryBuilder();
-        foreach (var url in snapshot.Done) frontier.MarkSeen(url);
-        foreach (var entry in snapshot.Pending) frontier.TryAdd(entry);
-        foreach (var json in snapshot.Records)
-        {
-            var record = RecordJsonContext.Deserialize(json);
-            summary.Add(record, null);
-            if (record.Fetched) frontier.CountEarlierPage();
-        }
-        if (snapshot.IsNew)
-        {
-            foreach (var seed in _seeds) frontier.TryAdd(seed);
-            state.AddSeeds(_seeds);
-        }
+        CrawlResume.Restore(state, frontier, summary, _seeds);
         using var output = JsonlOutput.Open(_options.OutputPath);
         using var fetcher = new HttpFetcher(new FetchSettings(_options.UserAgent, _options.Timeout, _options.MaxBytes, _options.MaxRetries,
             _options.RetryBaseDelay, _options.MaxRetryAfter, _options.PerHost));

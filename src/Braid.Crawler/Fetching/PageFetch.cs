@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Braid.Crawler.Fetching;
 using Braid.Crawler.Frontier;
 using Braid.Crawler.Politeness;
 using Braid.Crawler.Urls;
