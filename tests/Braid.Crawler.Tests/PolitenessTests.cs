@@ -13,12 +13,22 @@ public sealed class PolitenessTests
     [Fact]
     public async Task Per_host_concurrency_is_never_exceeded_while_the_global_pool_is_used()
     {
-        await using var a = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = 150, Traps = false });
-        await using var b = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = 150, Traps = false });
+        await using var a = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = 150, Traps = false, PageDelay = TimeSpan.FromMilliseconds(2) });
+        await using var b = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = 150, Traps = false, PageDelay = TimeSpan.FromMilliseconds(2) });
         var (summary, _) = await CrawlAsync(Options(a, concurrency: 12) with { Seeds = [a.Url, b.Url], PerHost = 2 });
         Assert.Equal(2 * 151, summary.Pages);
         Assert.InRange(a.Log.MaxConcurrent, 1, 2);
         Assert.InRange(b.Log.MaxConcurrent, 1, 2);
+    }
+
+    [Fact]
+    public async Task The_servers_count_would_catch_a_crawler_that_ignored_the_limit()
+    {
+        // The check above is worth something only if the server's counter sees overlap when there is some: with a
+        // per-host limit of 8 and pages that take a few milliseconds, it must see more than 2 at once.
+        await using var site = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = 60, Traps = false, PageDelay = TimeSpan.FromMilliseconds(5) });
+        await CrawlAsync(Options(site, concurrency: 8) with { PerHost = 8 });
+        Assert.True(site.Log.MaxConcurrent > 2, $"the server saw at most {site.Log.MaxConcurrent} at once");
     }
 
     [Fact]
