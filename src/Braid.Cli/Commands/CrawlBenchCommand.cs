@@ -9,9 +9,9 @@ public static class CrawlBenchCommand
 {
     public static Command Create()
     {
-        var pages = CommonOptions.Positive("--pages", 2000, "Pages of the generated site (default 2000).");
-        var concurrency = CommonOptions.Positive("--concurrency", 16, "Requests in flight, for every crawler (default 16).");
-        var repeats = CommonOptions.Positive("--repeats", 2, "Runs of each crawler; the best is kept (default 2).");
+        var pages = CommonOptions.Positive("--pages", 2000, "Pages of the generated site.");
+        var concurrency = CommonOptions.Positive("--concurrency", 16, "Requests in flight, for every crawler.");
+        var repeats = CommonOptions.Positive("--repeats", 2, "Runs of each crawler; the best is kept.");
         var noPeers = new Option<bool>("--no-peers") { Description = "Skip Scrapy." };
         var json = CommonOptions.Json();
         var command = new Command("crawl", "Crawl the local demo site (zero delay): Braid's crawler against HttpClient + Parallel.ForEachAsync and Scrapy.")

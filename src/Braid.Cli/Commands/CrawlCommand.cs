@@ -14,12 +14,12 @@ public static class CrawlCommand
     {
         var urls = new Argument<string[]>("URL") { Description = "Where to start (http or https).", Arity = ArgumentArity.ZeroOrMore };
         var defaults = new CrawlOptions { Seeds = [] };
-        var maxPages = Number("--max-pages", defaults.MaxPages, 1, $"Pages to fetch at most (default {defaults.MaxPages}).", "N");
-        var maxDepth = Number("--max-depth", defaults.MaxDepth, 0, $"Links to follow from a seed at most (default {defaults.MaxDepth}).", "D");
-        var concurrency = Number("--concurrency", defaults.Concurrency, 1, $"Requests in flight at most (default {defaults.Concurrency}).", "C");
-        var perHost = Number("--per-host", defaults.PerHost, 1, $"Requests in flight to one host at most (default {defaults.PerHost}).", "P");
-        var delay = Number("--delay", 0, 0, "Milliseconds between request starts to one host (default 0; a larger robots.txt Crawl-delay wins).", "MS");
-        var scope = new Option<string>("--scope") { Description = "Links to follow: same-host (default), same-domain, or prefix:URL.", DefaultValueFactory = _ => "same-host", HelpName = "same-host|same-domain|prefix:URL" };
+        var maxPages = Number("--max-pages", defaults.MaxPages, 1, "Pages to fetch at most.", "N");
+        var maxDepth = Number("--max-depth", defaults.MaxDepth, 0, "Links to follow from a seed at most.", "D");
+        var concurrency = Number("--concurrency", defaults.Concurrency, 1, "Requests in flight at most.", "C");
+        var perHost = Number("--per-host", defaults.PerHost, 1, "Requests in flight to one host at most.", "P");
+        var delay = Number("--delay", 0, 0, "Milliseconds between request starts to one host (a larger robots.txt Crawl-delay wins).", "MS");
+        var scope = new Option<string>("--scope") { Description = "Links to follow: same-host, same-domain, or prefix:URL.", DefaultValueFactory = _ => "same-host", HelpName = "same-host|same-domain|prefix:URL" };
         var include = new Option<string?>("--include") { Description = "Follow only links whose canonical URL matches.", HelpName = "REGEX" };
         var exclude = new Option<string?>("--exclude") { Description = "Do not follow links whose canonical URL matches.", HelpName = "REGEX" };
         var output = new Option<string?>("--out") { Description = "Write one JSON line per URL here (renamed into place at the end).", HelpName = "FILE.jsonl" };
@@ -27,14 +27,14 @@ public static class CrawlCommand
         var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent; its first word is matched against robots.txt.", DefaultValueFactory = _ => CrawlOptions.DefaultUserAgent, HelpName = "UA" };
         var timeout = new Option<double>("--timeout")
         {
-            Description = $"Seconds per request attempt (default {defaults.Timeout.TotalSeconds:0}).",
+            Description = $"Seconds per request attempt.",
             DefaultValueFactory = _ => defaults.Timeout.TotalSeconds,
             HelpName = "S",
             CustomParser = r => double.TryParse(r.Tokens[^1].Value, System.Globalization.CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 3600
                 ? s
                 : Error(r, "--timeout must be a number of seconds, more than 0 and at most 3600", 0.0),
         };
-        var maxBytes = new Option<string>("--max-bytes") { Description = "Bytes read of a response at most; longer ones are cut off (default 5MB).", DefaultValueFactory = _ => "5MB", HelpName = "SIZE" };
+        var maxBytes = new Option<string>("--max-bytes") { Description = "Bytes read of a response at most; longer ones are cut off.", DefaultValueFactory = _ => "5MB", HelpName = "SIZE" };
         var demo = new Option<bool>("--demo") { Description = "Crawl the built-in demo site (started on 127.0.0.1 for the crawl)." };
         var command = new Command("crawl", "Crawl web sites politely (robots.txt, per-host limits), resumably, into JSON Lines.")
         {

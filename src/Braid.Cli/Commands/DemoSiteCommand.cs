@@ -9,12 +9,12 @@ public static class DemoSiteCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (default 8080; 0 picks a free one).", DefaultValueFactory = _ => 8080, HelpName = "P" };
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 8080, HelpName = "P" };
         port.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && (!int.TryParse(r.Tokens[^1].Value, out var p) || p is < 0 or > 65535)) r.AddError("--port must be 0 to 65535.");
         });
-        var pages = new Option<int>("--pages") { Description = "Pages in the generated graph (default 2000).", DefaultValueFactory = _ => 2000, HelpName = "N" };
+        var pages = new Option<int>("--pages") { Description = "Pages in the generated graph.", DefaultValueFactory = _ => 2000, HelpName = "N" };
         pages.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && (!int.TryParse(r.Tokens[^1].Value, out var n) || n < 1)) r.AddError("--pages must be at least 1.");
