@@ -27,7 +27,7 @@ public static class CrawlCommand
         var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent; its first word is matched against robots.txt.", DefaultValueFactory = _ => CrawlOptions.DefaultUserAgent, HelpName = "UA" };
         var timeout = new Option<double>("--timeout")
         {
-            Description = $"Seconds per request attempt.",
+            Description = "Seconds per request attempt.",
             DefaultValueFactory = _ => defaults.Timeout.TotalSeconds,
             HelpName = "S",
             CustomParser = r => double.TryParse(r.Tokens[^1].Value, System.Globalization.CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 3600
