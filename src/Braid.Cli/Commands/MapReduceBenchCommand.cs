@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Braid.Cli.Progress;
 using Braid.MapReduce.Bench;
+using Braid.Reporting.Bench;
 using Braid.MapReduce.Executors;
 using Braid.MapReduce.Generators;
 
@@ -15,7 +17,8 @@ public static class MapReduceBenchCommand
         var command = new Command("mapreduce", "Word count: inline, threads and processes (1, 2, 4 workers) against the sort pipeline and Python's multiprocessing.Pool.") { size, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var results = await MapReduceBench.RunAsync(parse.GetValue(size).Bytes, WorkerLaunch.CurrentExecutable(), line => Console.Error.WriteLine($"bench: {line}"), cancellationToken);
+            var bytes = parse.GetValue(size).Bytes;
+            var results = await ProgressDisplay.RunAsync("bench mapreduce", progress => MapReduceBench.RunAsync(bytes, SelfLaunch.Worker(), progress.Report, cancellationToken));
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return 0;

@@ -48,7 +48,7 @@ public static class MapReduceCommand
             JobCatalog.TryCreate(jobName, out var job);
             var executorKind = Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true);
             var timeoutSeconds = parse.GetValue(chunkTimeout);
-            var run = ExecutorFactory.Create(executorKind, parse.GetValue(workers), WorkerLaunch.CurrentExecutable(),
+            var run = ExecutorFactory.Create(executorKind, parse.GetValue(workers), SelfLaunch.Worker(),
                 chunkTimeout: timeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds));
             MapReduceResult result;
             try
