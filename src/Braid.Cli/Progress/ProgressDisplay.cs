@@ -31,7 +31,7 @@ public static class ProgressDisplay
         return await console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(),
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new FractionColumn(),
                 new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
