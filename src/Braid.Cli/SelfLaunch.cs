@@ -30,7 +30,7 @@ public static class SelfLaunch
     public static ChildLauncher Child()
     {
         var (program, prefix) = Self();
-        return new(program, [.. prefix, "child"]);
+        return new(program, [.. prefix, ChildCommand.Name]);
     }
 
     private static string Directory() => Path.GetDirectoryName(Assembly()) ?? AppContext.BaseDirectory;

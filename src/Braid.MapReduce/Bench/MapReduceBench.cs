@@ -27,8 +27,8 @@ public static class MapReduceBench
         var results = new BenchResults("mapreduce");
         results.Machine["load average at start"] = LoadAverage();
         results.Machine["worker"] = launch.IsNative
-            ? "NativeAOT worker (native-worker/ beside braid; BRAID_JIT_WORKER=1 for braid worker)"
-            : "braid worker (JIT)";
+            ? "NativeAOT worker (BRAID_JIT_WORKER=1 for the JIT's)"
+            : $"JIT worker ({string.Join(' ', launch.Arguments.Prepend(launch.FileName).Select(a => Path.GetFileName(a)))})";
         var input = Braid.Reporting.Files.TempFiles.Create("braid-mapreduce-bench", ".txt");
         try
         {

@@ -9,7 +9,7 @@ namespace Braid.MapReduce.Executors;
 /// <param name="Environment">Environment variables set for the worker, over those the coordinator sets.</param>
 public sealed record WorkerLaunch(string FileName, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string>? Environment = null)
 {
-    /// <summary>True when workers run the ahead-of-time compiled program rather than <c>braid worker</c>.</summary>
+    /// <summary>True when workers run the ahead-of-time compiled program rather than a worker the JIT compiles.</summary>
     public bool IsNative => Arguments.Count == 0 && Path.GetFileName(FileName) == NativeWorkerName;
 
     /// <summary>The file name of the ahead-of-time compiled worker.</summary>
