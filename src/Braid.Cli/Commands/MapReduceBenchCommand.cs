@@ -18,7 +18,7 @@ public static class MapReduceBenchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var bytes = parse.GetValue(size).Bytes;
-            var results = await ProgressDisplay.RunAsync("bench mapreduce", progress => MapReduceBench.RunAsync(bytes, SelfLaunch.Worker(), progress.Report, cancellationToken));
+            var results = await ProgressDisplay.RunAsync("bench mapreduce", progress => MapReduceBench.RunAsync(bytes, SelfLaunch.Worker(), progress, cancellationToken));
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return 0;

@@ -4,6 +4,7 @@ using Braid.MapReduce.Engine;
 using Braid.MapReduce.Executors;
 using Braid.MapReduce.Generators;
 using Braid.MapReduce.Jobs;
+using Braid.Reporting;
 using Braid.Reporting.Bench;
 
 namespace Braid.MapReduce.Bench;
@@ -21,9 +22,13 @@ public static class MapReduceBench
     /// <summary>The pipeline the course compares against, on ASCII input.</summary>
     public const string SortPipeline = "LC_ALL=C tr -cs 'A-Za-z0-9' '\\n' | tr A-Z a-z | sort | uniq -c";
 
-    /// <summary>Runs the suite on an input of <paramref name="size"/> bytes; <paramref name="log"/> hears what runs now.</summary>
-    public static async Task<BenchResults> RunAsync(long size, WorkerLaunch launch, Action<string> log, CancellationToken cancellationToken)
+    /// <summary>Runs the suite on an input of <paramref name="size"/> bytes; <paramref name="progress"/> hears what runs now, and how far the suite is.</summary>
+    public static async Task<BenchResults> RunAsync(long size, WorkerLaunch launch, IProgressReporter progress, CancellationToken cancellationToken)
     {
+        // The steps: generating the input, each run, the sort pipeline, the Python pool.
+        var steps = Runs.Count + 3;
+        var step = 0;
+        void Log(string what) => progress.Report(what, ProgressReporter.Fraction(step++, steps));
         var results = new BenchResults("mapreduce");
         results.Machine["load average at start"] = LoadAverage();
         results.Machine["worker"] = launch.IsNative
@@ -32,7 +37,7 @@ public static class MapReduceBench
         var input = Braid.Reporting.Files.TempFiles.Create("braid-mapreduce-bench", ".txt");
         try
         {
-            log($"generating {ByteSize.Format(size)} of Zipf words (seed {Seed})");
+            Log($"generating {ByteSize.Format(size)} of Zipf words (seed {Seed})");
             var bytes = WordsGenerator.WriteFile(input, size, Seed);
             var megabytes = bytes / 1e6;
             results.Machine["input"] = $"{bytes} bytes of generated words, seed {Seed}";
@@ -45,7 +50,7 @@ public static class MapReduceBench
             {
                 var executor = ExecutorFactory.Create(kind, workers, launch);
                 var subject = $"{executor.Name} x{workers}";
-                log($"wordcount on {subject}");
+                Log($"wordcount on {subject}");
                 // Best of two: the machine is shared, and a run slowed by a neighbour says nothing about Braid.
                 var seconds = double.MaxValue;
                 long peak = 0;
@@ -65,8 +70,8 @@ public static class MapReduceBench
                 if (!SameCounts(first, result!.Values)) results.Notes.Add($"{subject} counted differently from {Runs[0].Kind}: a bug");
             }
 
-            var pipeline = RunSortPipeline(input, first!, results, log);
-            var python = RunPython(input, first!, results, log);
+            var pipeline = RunSortPipeline(input, first!, results, Log);
+            var python = RunPython(input, first!, results, Log);
 
             var processes2 = results.Find("wall time", "processes x2")!.Value;
             if (python is { } py) results.AddRatio("python Pool(2) / braid processes x2", py / processes2, 5, "wall time of the Python pool over Braid's, both with 2 workers");
