@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Braid.Cli.Progress;
+using Braid.Reporting.Bench;
 using Braid.Crawler.Bench;
 using Spectre.Console;
 
@@ -20,8 +22,8 @@ public static class CrawlBenchCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var results = await CrawlBench.RunAsync(parse.GetValue(pages), parse.GetValue(concurrency), parse.GetValue(repeats), !parse.GetValue(noPeers),
-                step => Cli.Out.MarkupLine($"[grey]{Markup.Escape(step)}...[/]"), cancellationToken);
+            var results = await ProgressDisplay.RunAsync("bench crawl", progress => CrawlBench.RunAsync(parse.GetValue(pages), parse.GetValue(concurrency),
+                parse.GetValue(repeats), !parse.GetValue(noPeers), progress.Report, cancellationToken));
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return 0;

@@ -1,18 +1,24 @@
+using Braid.MapReduce.Executors;
+using Braid.Overheads.Child;
 using Braid.Reporting.Tour;
 
-namespace Braid.Cli.Commands;
+namespace Braid.Tour;
 
 /// <summary>The parts of the tour, in the order of the course.</summary>
 public static class TourSections
 {
-    public static IReadOnlyList<ITourSection> All() =>
+    /// <summary>
+    /// Every part; the host says how to start the processes that two of them need: <paramref name="worker"/> for the
+    /// map-reduce workers, <paramref name="child"/> for the overheads suite's child process.
+    /// </summary>
+    public static IReadOnlyList<ITourSection> All(WorkerLaunch worker, ChildLauncher child) =>
     [
         new Braid.Gil.Tour.GilTourSection(),
         new Braid.Gil.Tour.NativeTourSection(),
         new Braid.Problems.Tour.SemaphoresTourSection(),
         new Braid.Benchmarks.Primitives.QueuesTourSection(),
-        new Braid.MapReduce.Tour.MultiprocessingTourSection(Braid.MapReduce.Executors.WorkerLaunch.CurrentExecutable()),
-        new Braid.Overheads.OverheadsTourSection(),
+        new MultiprocessingTourSection(worker),
+        new Braid.Overheads.OverheadsTourSection(child),
         new Braid.Benchmarks.Runtime.RuntimeTourSection(),
         new Braid.Benchmarks.Echo.AsyncioTourSection(),
         new Braid.Crawler.Bench.CrawlerTourSection(),
