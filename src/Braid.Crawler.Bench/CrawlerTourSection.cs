@@ -17,6 +17,7 @@ public sealed class CrawlerTourSection : ITourSection
     public async Task<Section> RunAsync(TourContext context, CancellationToken cancellationToken)
     {
         var pages = context.Quick ? 300 : 1500;
+        context.Progress.Report($"crawling the demo site ({pages:N0} pages and its traps)");
         await using var site = await DemoSite.DemoSite.StartAsync(new DemoSiteOptions { Pages = pages, HugeBytes = 20_000_000 });
         var options = new CrawlOptions
         {
