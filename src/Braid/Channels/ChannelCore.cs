@@ -66,10 +66,10 @@ internal sealed class ChannelCore<T>
     // ---- sending ---------------------------------------------------------------------------------------------
 
     /// <summary>Delivers <paramref name="item"/> now if a receiver waits or the buffer has room.</summary>
-    public bool TryDeliver(T item)
+    public bool TryDeliver(T item, Kernel? current = null)
     {
         if (Broken) throw new BrokenChannelException(ToString());
-        CheckLoop();
+        CheckLoop(current);
         if (_receivers.First is { } receiver)
         {
             _receivers.Remove(receiver);
@@ -94,7 +94,7 @@ internal sealed class ChannelCore<T>
         node = null;
         var me = Grant.Current;
         if (Grant.CancelPending(me)) return ChannelOp.Cancelled;
-        if (TryDeliver(item)) return ChannelOp.Done;
+        if (TryDeliver(item, me.Kernel)) return ChannelOp.Done;
         node = RentSender(me);
         me.Kernel.PrepareToPark(me, node); // first: it refuses a misuse before the channel changes
         node.Item = item;
@@ -116,9 +116,9 @@ internal sealed class ChannelCore<T>
     // ---- receiving -------------------------------------------------------------------------------------------
 
     /// <summary>Takes an item now if the buffer or a waiting sender has one.</summary>
-    public bool TryTake(out T item)
+    public bool TryTake(out T item, Kernel? current = null)
     {
-        CheckLoop();
+        CheckLoop(current);
         if (_buffer.Count > 0)
         {
             item = _buffer.Dequeue();
@@ -158,7 +158,7 @@ internal sealed class ChannelCore<T>
             item = default!;
             return ChannelOp.Cancelled;
         }
-        if (TryTake(out item)) return ChannelOp.Done;
+        if (TryTake(out item, me.Kernel)) return ChannelOp.Done;
         if (SendClosed) return ChannelOp.Closed;
         node = RentReceiver(me);
         me.Kernel.PrepareToPark(me, node); // first: it refuses a misuse before the channel changes
@@ -219,11 +219,14 @@ internal sealed class ChannelCore<T>
     /// <summary>Unlinks a waiter that gave up (cancelled, or its select fired elsewhere).</summary>
     public void Unlink(ChannelWaiter<T> node) => (node.IsSender ? _senders : _receivers).Remove(node);
 
-    /// <summary>Refuses to serve waiters of another loop (a channel is used by one loop at a time): checked before any change.</summary>
-    private void CheckLoop()
+    /// <summary>
+    /// Refuses to serve waiters of another loop (a channel is used by one loop at a time): checked before any change.
+    /// <paramref name="current"/> is the caller's loop when it has it at hand, which saves a thread-static read on the hot path.
+    /// </summary>
+    private void CheckLoop(Kernel? current = null)
     {
         var waiter = _receivers.First ?? _senders.First;
-        if (waiter?.Strand is { } strand && strand.Kernel != Kernel.Current) throw Misuse.OtherLoop(ToString());
+        if (waiter?.Strand is { } strand && strand.Kernel != (current ?? Kernel.Current)) throw Misuse.OtherLoop(ToString());
     }
 
     private static void Complete(ChannelWaiter<T> node, WaitOutcome outcome)
