@@ -83,7 +83,7 @@ internal sealed class IoHandle : IWaitSite
         slot = strand;
         _kernel.Outstanding++;
         _poller.Interested(this);
-        return default;
+        return ParkAwaitable.Parked(strand);
     }
 
     /// <summary>Called by the poller on the loop thread: wakes whoever waits for what became ready.</summary>
@@ -102,6 +102,9 @@ internal sealed class IoHandle : IWaitSite
             _kernel.Wake(w);
         }
     }
+
+    /// <summary>Stops watching the descriptor and leaves it open (a patched blocking socket's one wait is over: see Monkey/Patched).</summary>
+    public void Deregister() => _poller.Deregister(this);
 
     /// <summary>Deregisters and closes the socket, and wakes whoever was parked on it (to find it closed).</summary>
     public void Close()
