@@ -73,7 +73,8 @@ public sealed class BraidGreenThreadUnit : IConcurrencyUnit
             for (var i = 0; i < rounds; i++)
             {
                 pingTx.TrySend(i);
-                echoed?.Invoke(Green.Receive(pongRx));
+                var back = Green.Receive(pongRx); // not inside echoed?.Invoke(...): that would skip the receive when echoed is null
+                echoed?.Invoke(back);
             }
             elapsed = clock.Elapsed;
             Green.Join(other);
