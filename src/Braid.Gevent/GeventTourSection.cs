@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Braid.Overheads.Units;
 using Braid.Reporting;
 using Braid.Reporting.Tour;
 
@@ -63,47 +63,10 @@ public sealed class GeventTourSection : ITourSection
         return new(elapsed, stall, timeline);
     }
 
-    /// <summary>Microseconds per switch between two green threads, and between two coroutines, over Braid channels.</summary>
-    public static (double Green, double Coroutine) SwitchMicros(int rounds)
-    {
-        var green = TimeSpan.Zero;
-        Green.Run(() =>
-        {
-            var (pingTx, pingRx) = MemoryChannel.OpenUnbounded<int>();
-            var (pongTx, pongRx) = MemoryChannel.OpenUnbounded<int>();
-            var other = Green.Spawn(() =>
-            {
-                for (var i = 0; i < rounds; i++) pongTx.TrySend(Green.Receive(pingRx));
-            });
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < rounds; i++)
-            {
-                pingTx.TrySend(i);
-                Green.Receive(pongRx);
-            }
-            green = clock.Elapsed;
-            Green.Join(other);
-        });
-        var coroutine = Loop.Run(async () =>
-        {
-            var (pingTx, pingRx) = MemoryChannel.OpenUnbounded<int>();
-            var (pongTx, pongRx) = MemoryChannel.OpenUnbounded<int>();
-            var other = Loop.Spawn(async () =>
-            {
-                for (var i = 0; i < rounds; i++) pongTx.TrySend(await pingRx.Receive());
-            });
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < rounds; i++)
-            {
-                pingTx.TrySend(i);
-                await pongRx.Receive();
-            }
-            var elapsed = clock.Elapsed;
-            await other.Join();
-            return elapsed;
-        });
-        return (green.TotalMicroseconds / (2.0 * rounds), coroutine.TotalMicroseconds / (2.0 * rounds));
-    }
+    /// <summary>Microseconds per switch between two green threads, and between two coroutines, over Braid channels (the overheads suite's ping-pong).</summary>
+    public static (double Green, double Coroutine) SwitchMicros(int rounds) =>
+        (new BraidGreenThreadUnit().PingPong(rounds).TotalMicroseconds / (2.0 * rounds),
+         new BraidCoroutineUnit().PingPong(rounds).TotalMicroseconds / (2.0 * rounds));
 
     /// <inheritdoc />
     public Task<Section> RunAsync(TourContext context, CancellationToken cancellationToken)
