@@ -20,6 +20,7 @@ public static class TourSections
         new MultiprocessingTourSection(worker),
         new Braid.Overheads.OverheadsTourSection(child),
         new Braid.Benchmarks.Runtime.RuntimeTourSection(),
+        new Braid.Gevent.GeventTourSection(),
         new Braid.Benchmarks.Echo.AsyncioTourSection(),
         new Braid.Crawler.Bench.CrawlerTourSection(),
     ];

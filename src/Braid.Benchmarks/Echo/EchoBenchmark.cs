@@ -40,6 +40,7 @@ public static class EchoBenchmark
             {
                 ("braid", braid.File, [.. braid.Prefix, "echo", "serve", "--port", "PORT"]),
                 ("dotnet", braid.File, [.. braid.Prefix, "echo", "serve", "--server", "dotnet", "--port", "PORT"]),
+                ("braid-green", braid.File, [.. braid.Prefix, "echo", "serve", "--server", "green", "--port", "PORT"]),
             };
             if (peers)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Braid.Benchmarks.Echo;
+using Braid.Gevent;
 
 namespace Braid.Cli.Commands;
 
@@ -28,8 +29,8 @@ public static class EchoCommand
     {
         var host = Host();
         var port = Port(required: true);
-        var server = new Option<string>("--server") { Description = "braid (one Braid loop) or dotnet (.NET Socket async on the thread pool, the baseline).", DefaultValueFactory = _ => "braid" };
-        server.AcceptOnlyFromAmong("braid", "dotnet");
+        var server = new Option<string>("--server") { Description = "braid (one Braid loop), green (gevent's way: blocking socket code in green threads, monkey-patched) or dotnet (.NET Socket async on the thread pool, the baseline).", DefaultValueFactory = _ => "braid" };
+        server.AcceptOnlyFromAmong("braid", "green", "dotnet");
         var memory = new Option<bool>("--memory") { Description = "Report open connections and the managed heap (after a full GC) whenever the count settles." };
         var command = new Command("serve", "Serve TCP echo until interrupted (Ctrl-C).") { host, port, server, memory };
         command.SetAction(async (parse, cancellation) =>
@@ -40,6 +41,11 @@ public static class EchoCommand
             {
                 await SocketAsyncEchoServer.RunAsync(address, parse.GetValue(port), Listening, cancellation);
                 return 0;
+            }
+            if (parse.GetValue(server) == "green")
+            {
+                return GreenEchoServer.Run(address, parse.GetValue(port), Listening,
+                    served => Console.WriteLine($"braid echo: stopped after {served:N0} connections"));
             }
             return EchoServer.Run(address, parse.GetValue(port), Listening,
                 served => Console.WriteLine($"braid echo: stopped after {served:N0} connections"),

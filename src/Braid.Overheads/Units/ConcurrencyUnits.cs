@@ -13,12 +13,12 @@ public static class ConcurrencyUnits
         new OsThreadUnit(),
         new ThreadPoolUnit(),
         new TaskUnit(),
+        new BraidGreenThreadUnit(),
         new BraidCoroutineUnit(),
     ];
 
     /// <summary>Units that are listed but not measured yet, with the reason.</summary>
     public static IReadOnlyList<(string Name, string Reason)> Pending { get; } =
     [
-        ("Braid green thread", "pending: lands with the green-thread layer"),
     ];
 }

@@ -44,7 +44,9 @@ internal sealed unsafe class EpollPoller : ReadinessPoller
     public override void Deregister(IoHandle handle)
     {
         if (_epoll.IsClosed) return; // the loop has finished: closing the socket is all that is left
-        Control(Native.EpollCtlDel, handle.Descriptor.DangerousGetHandle(), 0, 0);
+        // A descriptor closed already (code that disposed a socket while a patched call waited on it) left epoll with
+        // its close, and its number may belong to another socket by now: only the token is left to free.
+        if (!handle.Descriptor.IsClosed) Control(Native.EpollCtlDel, handle.Descriptor.DangerousGetHandle(), 0, 0);
         _handles[handle.Token] = null;
         _freeTokens.Push(handle.Token);
     }

@@ -103,6 +103,9 @@ internal sealed class IoHandle : IWaitSite
         }
     }
 
+    /// <summary>Stops watching the descriptor and leaves it open (a patched blocking socket's one wait is over: see Monkey/Patched).</summary>
+    public void Deregister() => _poller.Deregister(this);
+
     /// <summary>Deregisters and closes the socket, and wakes whoever was parked on it (to find it closed).</summary>
     public void Close()
     {

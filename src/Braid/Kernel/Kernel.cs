@@ -41,6 +41,12 @@ internal sealed class Kernel
     /// <summary>The loop running on this thread, or null.</summary>
     public static Kernel? Current => t_current;
 
+    /// <summary>
+    /// Lends this loop to a green thread's OS thread for its turns (null takes it back): while the green thread runs,
+    /// the loop thread waits for it, so the kernel still runs on one thread at a time (see GreenThread).
+    /// </summary>
+    internal static void LendToThisThread(Kernel? kernel) => t_current = kernel;
+
     /// <summary>The loop running on this thread; throws a clear error outside a loop.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Kernel Require() => t_current ?? throw NotOnALoop();
