@@ -15,5 +15,6 @@ public static class TourSections
         new Braid.Overheads.OverheadsTourSection(),
         new Braid.Benchmarks.Runtime.RuntimeTourSection(),
         new Braid.Benchmarks.Echo.AsyncioTourSection(),
+        new Braid.Hacks.HacksTourSection(), // after gevent, last in the course
     ];
 }

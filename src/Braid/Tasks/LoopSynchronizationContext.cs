@@ -102,7 +102,7 @@ internal sealed class LoopSynchronizationContext : SynchronizationContext
     }
 
     private static InvalidOperationException SyncOverAsync(Strand strand) => new(
-        $"Sync over async on a Braid loop: {strand.Name} blocked the loop thread (Task.Wait, .Result, " +
+        $"Sync over async on a Braid loop: {(strand is CallbackStrand ? "Task code" : strand.Name)} blocked the loop thread (Task.Wait, .Result, " +
         $".GetAwaiter().GetResult() or another blocking wait) for over {BlockingGrace.TotalMilliseconds:0} ms while work " +
         "was waiting for the loop. The loop has one thread: if the task waited for needs the loop to finish (its " +
         "continuations run here), it never will. Await it instead of blocking.");

@@ -49,9 +49,14 @@ public sealed class TaskEscapes
             ? (typeof(IAsyncStateMachine).IsAssignableFrom(type) ? type : type.GetGenericArguments().FirstOrDefault(typeof(IAsyncStateMachine).IsAssignableFrom))
             : null;
         if (machine is null) return callback is null ? "a task queued to the loop's TaskScheduler" : "a callback posted to the loop's SynchronizationContext";
+        // <Method>d__N for a method, <<Method>b__N_M>d for a lambda in it (nested in a display class, <>c or <>c__DisplayClass).
         var name = machine.Name;
-        var method = name.StartsWith('<') && name.IndexOf('>') is > 1 and var end ? name[1..end] : name;
-        return $"{machine.DeclaringType?.FullName ?? "?"}.{method}";
+        var lambda = name.StartsWith("<<", StringComparison.Ordinal);
+        var trimmed = name.TrimStart('<');
+        var method = trimmed.IndexOf('>') is > 0 and var end ? trimmed[..end] : name;
+        var owner = machine.DeclaringType;
+        while (owner is { Name: ['<', ..], DeclaringType: not null }) owner = owner.DeclaringType;
+        return $"{owner?.FullName?.Replace('+', '.') ?? "?"}.{method}{(lambda ? " (a lambda)" : "")}";
     }
 }
 
