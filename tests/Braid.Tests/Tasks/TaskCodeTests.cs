@@ -76,32 +76,35 @@ public class TaskCodeTests
         Assert.True(orders.Distinct().Count() > 1, "the seed should choose among interleavings");
     }
 
-    /// <summary>Plain Task code with a lost update: read, await, write. Two workers lose one when both read first.</summary>
-    private static async Task LostUpdate()
+    /// <summary>
+    /// Plain Task code with a check-then-act race: two withdrawals of 80 from 100, each checking the balance, awaiting,
+    /// then taking. The account goes negative when both check before either takes.
+    /// </summary>
+    private static async Task Overdraw()
     {
-        var counter = 0;
-        async Task Increment()
+        var balance = 100;
+        async Task Withdraw(int amount)
         {
             await Task.Yield();
-            var seen = counter;
-            await Task.Yield();
-            counter = seen + 1;
+            if (balance < amount) return;
+            await Task.Yield(); // the "remote call" between check and act
+            balance -= amount;
         }
-        await Task.WhenAll(Increment(), Increment());
-        if (counter != 2) throw new InvalidOperationException($"lost update: counter is {counter}");
+        await Task.WhenAll(Withdraw(80), Withdraw(80));
+        if (balance < 0) throw new InvalidOperationException($"overdrawn: balance is {balance}");
     }
 
     [Fact]
-    public void LostUpdate_InPlainTaskCode_IsFoundBySeed_AndReplays()
+    public void CheckThenAct_InPlainTaskCode_IsFoundBySeed_AndReplays()
     {
-        var found = Explore.Seeds(async () => await LostUpdate(), count: 50);
+        var found = Explore.Seeds(async () => await Overdraw(), count: 50);
         Assert.False(found.Passed);
-        Assert.Contains("lost update", found.Failure!.Message);
-        var (again, trace) = Explore.Replay(async () => await LostUpdate(), found.FailingSeed!.Value);
+        Assert.Contains("overdrawn", found.Failure!.Message);
+        var (again, trace) = Explore.Replay(async () => await Overdraw(), found.FailingSeed!.Value);
         Assert.Equal(found.Failure.Message, again!.Message);
         Assert.Equal(found.Trace, trace);
         // The bug is the interleaving's, not the code's every run: some seed passes.
-        Assert.Contains(Enumerable.Range(0, 50), seed => Explore.Replay(async () => await LostUpdate(), seed).Failure is null);
+        Assert.Contains(Enumerable.Range(0, 50), seed => Explore.Replay(async () => await Overdraw(), seed).Failure is null);
     }
 
     [Fact]
