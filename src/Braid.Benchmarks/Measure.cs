@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Braid.Benchmarks;
 
-/// <summary>Timing helpers for the benchmark suites: best of several runs, since the machine is shared and noisy.</summary>
+/// <summary>
+/// The one measurement harness of every benchmark suite: warm up until the JIT is done (<see cref="WarmUp"/>), then
+/// the best of several runs (<see cref="Best"/>), since the machine is shared and noisy.
+/// </summary>
 public static class Measure
 {
     /// <summary>Runs <paramref name="run"/> <paramref name="repeats"/> times and returns the fastest wall time.</summary>
@@ -49,6 +52,17 @@ public static class Measure
 
     private static readonly TimeSpan QuietSpell = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Operations per second of <paramref name="body"/>, which performs <paramref name="operations"/> operations:
+    /// warmed up by <see cref="WarmUp"/> (at least <paramref name="minimumWarmUp"/>, one second if not given), then
+    /// the fastest of <paramref name="runs"/> runs (<see cref="Best"/>).
+    /// </summary>
+    public static double Rate(long operations, int runs, Action body, TimeSpan? minimumWarmUp = null)
+    {
+        WarmUp(minimumWarmUp ?? TimeSpan.FromSeconds(1), body);
+        return operations / Best(runs, body).TotalSeconds;
+    }
 
     /// <summary>Nanoseconds per operation.</summary>
     public static double NanosPer(TimeSpan elapsed, long operations) => elapsed.TotalMilliseconds * 1e6 / operations;

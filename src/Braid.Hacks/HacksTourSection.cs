@@ -20,9 +20,11 @@ public sealed class HacksTourSection : ITourSection
             "They run here one after another on this thread; the table gives each one's result, and its full account follows.");
         var rows = new List<IReadOnlyList<string>>();
         var accounts = new List<string>();
-        foreach (var lab in HackLabs.All)
+        for (var i = 0; i < HackLabs.All.Count; i++)
         {
+            var lab = HackLabs.All[i];
             cancellationToken.ThrowIfCancellationRequested();
+            context.Progress.Report($"lab {lab.Name}", (double)i / HackLabs.All.Count);
             var result = lab.Run();
             rows.Add([lab.Name, lab.Summary, result.Headline]);
             accounts.Add($"$ braid hacks run {lab.Name}\n" + string.Join("\n", result.Lines));

@@ -1,3 +1,4 @@
+using Braid.Overheads.Child;
 using Braid.Overheads.Suite;
 using Braid.Reporting;
 using Braid.Reporting.Tour;
@@ -5,7 +6,8 @@ using Braid.Reporting.Tour;
 namespace Braid.Overheads;
 
 /// <summary>The tour's "what concurrency costs" section: the overheads suite with its tables and plots.</summary>
-public sealed class OverheadsTourSection : ITourSection
+/// <param name="child">How to start the .NET child process.</param>
+public sealed class OverheadsTourSection(ChildLauncher child) : ITourSection
 {
     /// <inheritdoc />
     public string Id => "overheads";
@@ -16,7 +18,7 @@ public sealed class OverheadsTourSection : ITourSection
     /// <inheritdoc />
     public Task<Section> RunAsync(TourContext context, CancellationToken cancellationToken) => Task.Run(() =>
     {
-        var (results, data) = OverheadsSuite.Run(new OverheadsOptions(context.Quick));
+        var (results, data) = OverheadsSuite.Run(new OverheadsOptions(context.Quick, child), context.Progress);
         var section = new Section(Title)
             .Text("Each unit of concurrency is created and joined (10 and more at once), kept alive in numbers (memory per unit), " +
                   "and made to pass control back and forth (ping-pong: pipes between processes, events between threads, awaits " +
@@ -35,7 +37,7 @@ public sealed class OverheadsTourSection : ITourSection
         }
         if (results.Notes.Count > 0) section.Code(string.Join('\n', results.Notes));
         string? Figure(string benchmark, string subject, string unit) =>
-            results.Find(benchmark, subject) is { } v ? $"{Charts.Format(v)} {unit}" : null;
+            results.Find(benchmark, subject) is { } v ? $"{Numbers.Format(v)} {unit}" : null;
         void Headline(string name, string? value)
         {
             if (value is not null) section.Headline(name, value);

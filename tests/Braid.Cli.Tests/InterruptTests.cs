@@ -23,8 +23,21 @@ public sealed class InterruptTests : IDisposable
         var input = Path.Combine(_dir, "words.txt");
         Assert.Equal(0, BraidProcess.Run("mapreduce", "generate", "words", "--size", "1MB", "--out", input).ExitCode);
         // The same file two thousand times over: 2 GB of work, far more than the moment it takes to press Ctrl-C.
-        var command = $"exec '{BraidProcess.Dotnet}' exec '{BraidProcess.Assembly}' mapreduce wordcount --executor threads --workers 1 --top 1 "
-                      + string.Join(' ', Enumerable.Repeat("words.txt", 2000)); // relative: one argument of sh -c is at most 128 KB
+        await CtrlC_LeavesTheCursorVisible("mapreduce wordcount --executor threads --workers 1 --top 1 "
+                      + string.Join(' ', Enumerable.Repeat("words.txt", 2000))); // relative: one argument of sh -c is at most 128 KB
+    }
+
+    [SkippableFact]
+    public async Task CtrlC_InATerminal_DuringTheToursLiveDisplay_LeavesTheCursorVisible()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/script"), "script(1) from util-linux is not installed, and it provides the pseudo-terminal");
+        // The GIL lab checks for cancellation between its cases; the full run has many seconds of them.
+        await CtrlC_LeavesTheCursorVisible("tour --only gil --out report");
+    }
+
+    private async Task CtrlC_LeavesTheCursorVisible(string arguments)
+    {
+        var command = $"exec '{BraidProcess.Dotnet}' exec '{BraidProcess.Assembly}' {arguments}";
         var info = new ProcessStartInfo("/usr/bin/script") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = _dir };
         foreach (var arg in new[] { "-qfec", command, "/dev/null" }) info.ArgumentList.Add(arg);
         info.Environment.Remove("BRAID_DEBUG");

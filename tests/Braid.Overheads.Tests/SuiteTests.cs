@@ -83,7 +83,7 @@ public class SuiteTests
         var unit = new FakeUnit(losesUnits, losesAMessage);
         var results = new BenchResults("overheads");
         var data = new OverheadsData();
-        var measure = () => OverheadsSuite.MeasureUnit(unit, new OverheadsOptions(Quick: true, Peers: false), results, data);
+        var measure = () => OverheadsSuite.MeasureUnit(unit, new OverheadsOptions(Quick: true, TestChild.Launcher, Peers: false), results, data);
         if (error is null)
         {
             measure();

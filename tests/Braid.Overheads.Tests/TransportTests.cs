@@ -12,7 +12,7 @@ public class TransportTests
     [MemberData(nameof(Transports))]
     public void SmallMessages_ArriveIntact(string name)
     {
-        var result = Transport.ByName(name)!.Transfer(64, 64 * 3_001);
+        var result = Transport.ByName(name)!.Transfer(TestChild.Launcher, 64, 64 * 3_001);
         Assert.Equal(3_001, result.Messages);
         Assert.Equal(64 * 3_001, result.BytesReceived);
         Assert.True(result.Intact, $"{name}: hash {result.ReceivedHash:x16}, expected {result.SentHash:x16}");
@@ -23,7 +23,7 @@ public class TransportTests
     public void LargeBlocks_ArriveIntact_AcrossManyTimesTheRingAndPipeBuffers(string name)
     {
         // 5 MiB: five times the shared ring's capacity and many times a pipe's buffer, with an odd tail rounded down.
-        var result = Transport.ByName(name)!.Transfer(64 * 1024, (5L << 20) + 100);
+        var result = Transport.ByName(name)!.Transfer(TestChild.Launcher, 64 * 1024, (5L << 20) + 100);
         Assert.Equal(5L << 20, result.BytesSent);
         Assert.Equal(result.BytesSent, result.BytesReceived);
         Assert.True(result.Intact);
@@ -34,7 +34,7 @@ public class TransportTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Payload.RequireMessageSize(100));
         Assert.Throws<ArgumentOutOfRangeException>(() => Payload.RequireMessageSize(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Transport.ByName("channel")!.Transfer(3, 30));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Transport.ByName("channel")!.Transfer(TestChild.Launcher, 3, 30));
         Payload.RequireMessageSize(1);
         Payload.RequireMessageSize(Payload.PatternLength);
     }
@@ -118,5 +118,5 @@ public class TransportTests
     }
 
     [Fact]
-    public void ChildLauncher_FindsBraidBesideTheTests() => Assert.True(ChildLauncher.IsAvailable);
+    public void TheChildProgram_IsBesideTheTests() => Assert.True(File.Exists(TestChild.Assembly));
 }

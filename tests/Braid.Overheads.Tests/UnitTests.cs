@@ -4,9 +4,9 @@ namespace Braid.Overheads.Tests;
 
 public class UnitTests
 {
-    public static TheoryData<string> Units() => new(ConcurrencyUnits.All().Select(u => u.Name));
+    public static TheoryData<string> Units() => new(ConcurrencyUnits.All(TestChild.Launcher).Select(u => u.Name));
 
-    private static IConcurrencyUnit Unit(string name) => ConcurrencyUnits.All().Single(u => u.Name == name);
+    private static IConcurrencyUnit Unit(string name) => ConcurrencyUnits.All(TestChild.Launcher).Single(u => u.Name == name);
 
     [Theory]
     [MemberData(nameof(Units))]
@@ -61,7 +61,7 @@ public class UnitTests
     public void PendingUnits_AreListed_NotFaked()
     {
         Assert.Contains(ConcurrencyUnits.Pending, p => p.Name == "Braid green thread" && p.Reason.StartsWith("pending"));
-        Assert.Contains(ConcurrencyUnits.All(), u => u.Name == "Braid coroutine");
-        Assert.DoesNotContain(ConcurrencyUnits.All(), u => ConcurrencyUnits.Pending.Any(p => p.Name == u.Name));
+        Assert.Contains(ConcurrencyUnits.All(TestChild.Launcher), u => u.Name == "Braid coroutine");
+        Assert.DoesNotContain(ConcurrencyUnits.All(TestChild.Launcher), u => ConcurrencyUnits.Pending.Any(p => p.Name == u.Name));
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Braid.MapReduce.Executors;
+using Braid.Overheads.Child;
 using Braid.Reporting.Tour;
 using Spectre.Console;
 
@@ -39,8 +41,10 @@ public sealed class TourReportTests : IDisposable
     private static IAnsiConsole Console(StringWriter output) =>
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
 
-    /// <summary>The sections the braid command registers.</summary>
-    private static IReadOnlyList<ITourSection> RegisteredSections() => Braid.Cli.Commands.TourSections.All();
+    /// <summary>The sections the braid command runs, starting the stand-alone worker and child beside the tests.</summary>
+    private static IReadOnlyList<ITourSection> RegisteredSections() => Braid.Tour.TourSections.All(
+        WorkerLaunch.DotnetAssembly(Path.Combine(AppContext.BaseDirectory, "Braid.MapReduce.Worker.dll")),
+        new ChildLauncher(WorkerLaunch.DotnetHost(), ["exec", Path.Combine(AppContext.BaseDirectory, "Braid.Overheads.Child.dll")]));
 
     private static IReadOnlyList<string> FiguresIn(string markdown) =>
         Regex.Matches(markdown, @"!\[[^\]]*\]\(([^)]+)\)").Select(m => m.Groups[1].Value).ToList();
@@ -49,7 +53,7 @@ public sealed class TourReportTests : IDisposable
     public async Task Report_HasEverySection_AndEveryPlotIsAValidPng()
     {
         var parts = new ITourSection[] { new FakeSection("one"), new FakeSection("two"), new FakeSection("broken", fail: true) };
-        var outcomes = await TourRunner.RunAsync(parts, new TourContext(_dir, Quick: true), Console(new StringWriter()), CancellationToken.None);
+        var outcomes = await TourRunner.RunAsync(parts, new TourContext(_dir, Quick: true), CancellationToken.None);
 
         Assert.Equal(3, outcomes.Count);
         Assert.IsType<InvalidOperationException>(outcomes[2].Error);
@@ -82,7 +86,8 @@ public sealed class TourReportTests : IDisposable
         var parts = RegisteredSections();
         var output = new StringWriter();
         var console = Console(output);
-        var outcomes = await TourRunner.RunAsync(parts, new TourContext(_dir, Quick: true), console, CancellationToken.None);
+        var progress = new RecordedProgress();
+        var outcomes = await TourRunner.RunAsync(parts, new TourContext(_dir, Quick: true) { Progress = progress }, CancellationToken.None);
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
         Assert.Equal(parts.Select(p => p.Id), outcomes.Select(o => o.Part.Id));
@@ -101,8 +106,12 @@ public sealed class TourReportTests : IDisposable
         foreach (var figure in figures) Png.AssertValid(Path.Combine(_dir, figure));
         Assert.Equal(figures.Count, Regex.Matches(html, "data:image/png;base64,").Count);
 
-        TourRunner.PrintSummary(outcomes, console);
+        TourSummary.Print(outcomes, console);
         foreach (var part in parts) Assert.Contains(part.Id, output.ToString());
+        // Every section was announced in order, and each said what it measured, with fractions from 0 to 1.
+        Assert.Equal(parts.Select((p, i) => $"{p.Id} ({i + 1}/{parts.Count})"), progress.Sections);
+        foreach (var part in parts) Assert.Contains(progress.Steps, s => s.Section.StartsWith(part.Id + " ", StringComparison.Ordinal));
+        Assert.All(progress.Steps, s => Assert.InRange(s.Fraction ?? 0, 0, 1));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class AsyncioTourSection : ITourSection
             "every connection. Below, an echo server and a load generator share a single loop: " +
             $"{connections} connections, {messages} messages of 64 bytes each, every byte checked.");
 
+        context.Progress.Report($"Braid's echo server and its load on one loop, {connections} connections", 0);
         var cpu0 = CpuTime();
         var braid = Loop.Run(async () =>
         {
@@ -45,6 +46,7 @@ public sealed class AsyncioTourSection : ITourSection
         var braidCpu = CpuTime() - cpu0;
         using var stop = new CancellationTokenSource();
         var port = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        context.Progress.Report("the same load against .NET Socket async", 0.5);
         var server = SocketAsyncEchoServer.RunAsync("127.0.0.1", 0, port.SetResult, stop.Token);
         var listening = await port.Task;
         cpu0 = CpuTime();

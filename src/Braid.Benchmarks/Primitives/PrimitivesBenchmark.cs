@@ -1,3 +1,4 @@
+using Braid.Reporting;
 using Braid.Reporting.Bench;
 
 namespace Braid.Benchmarks.Primitives;
@@ -10,49 +11,56 @@ namespace Braid.Benchmarks.Primitives;
 public static class PrimitivesBenchmark
 {
     /// <summary>Runs the suite; <paramref name="progress"/> hears which benchmark is running.</summary>
-    public static BenchResults Run(bool quick, bool peers = true, Action<string>? progress = null)
+    public static BenchResults Run(bool quick, bool peers = true, IProgressReporter? progress = null)
     {
+        progress ??= ProgressReporter.None;
         var results = new BenchResults("primitives");
         var runs = quick ? 2 : 4;
         var ops = quick ? 500_000 : 2_000_000;
         var items = quick ? 1_000_000 : 4_000_000;
-        void Say(string what) => progress?.Invoke(what);
+        // Measures one figure, saying first what it measures and how far the suite is (figures taken of the 19).
+        void Add(string benchmark, string subject, long n, Action body, string unit)
+        {
+            progress.Report($"{benchmark}: {subject}", ProgressReporter.Fraction(results.Measurements.Count, Figures));
+            results.Add(benchmark, subject, Measure.Rate(n, runs, body), unit);
+        }
 
-        Say("locks and semaphores");
-        results.Add("lock uncontended", "braid Lock", Measure.Rate(ops, runs, () => BraidBenches.LockUncontended(ops)), "ops/s");
-        results.Add("lock uncontended", "SemaphoreSlim(1) Wait/Release", Measure.Rate(ops, runs, () => DotNetBaselines.SemaphoreSlimUncontended(ops)), "ops/s");
-        results.Add("lock contended (4 waiters)", "braid Lock", Measure.Rate(ops / 4, runs, () => BraidBenches.LockContended(ops / 4)), "ops/s");
-        results.Add("lock contended (4 waiters)", "SemaphoreSlim(1) WaitAsync, one thread", Measure.Rate(ops / 4, runs, () => DotNetBaselines.SemaphoreSlimContended(ops / 4)), "ops/s");
-        results.Add("semaphore uncontended", "braid Semaphore", Measure.Rate(ops, runs, () => BraidBenches.SemaphoreUncontended(ops)), "ops/s");
-        results.Add("semaphore uncontended", "SemaphoreSlim(4) WaitAsync, one thread", Measure.Rate(ops, runs, () => DotNetBaselines.SemaphoreSlimAsyncUncontended(ops)), "ops/s");
-        results.Add("event set + wake", "braid Event", Measure.Rate(ops / 10, runs, () => BraidBenches.EventSetWait(ops / 10)), "ops/s");
-        results.Add("event set + wake", "TaskCompletionSource, one thread", Measure.Rate(ops / 10, runs, () => DotNetBaselines.TaskCompletionSourceSetWait(ops / 10)), "ops/s");
+        Add("lock uncontended", "braid Lock", ops, () => BraidBenches.LockUncontended(ops), "ops/s");
+        Add("lock uncontended", "SemaphoreSlim(1) Wait/Release", ops, () => DotNetBaselines.SemaphoreSlimUncontended(ops), "ops/s");
+        Add("lock contended (4 waiters)", "braid Lock", ops / 4, () => BraidBenches.LockContended(ops / 4), "ops/s");
+        Add("lock contended (4 waiters)", "SemaphoreSlim(1) WaitAsync, one thread", ops / 4, () => DotNetBaselines.SemaphoreSlimContended(ops / 4), "ops/s");
+        Add("semaphore uncontended", "braid Semaphore", ops, () => BraidBenches.SemaphoreUncontended(ops), "ops/s");
+        Add("semaphore uncontended", "SemaphoreSlim(4) WaitAsync, one thread", ops, () => DotNetBaselines.SemaphoreSlimAsyncUncontended(ops), "ops/s");
+        Add("event set + wake", "braid Event", ops / 10, () => BraidBenches.EventSetWait(ops / 10), "ops/s");
+        Add("event set + wake", "TaskCompletionSource, one thread", ops / 10, () => DotNetBaselines.TaskCompletionSourceSetWait(ops / 10), "ops/s");
 
-        Say("channels");
-        Channels(results, "channel 1p/1c bounded(1024)", items, runs, 1024, 1, 1);
-        Channels(results, "channel 4p/4c bounded(1024)", items, runs, 1024, 4, 4);
-        Channels(results, "channel 1p/1c unbounded", items, runs, null, 1, 1);
+        Channels("channel 1p/1c bounded(1024)", items, Add, 1024, 1, 1);
+        Channels("channel 4p/4c bounded(1024)", items, Add, 1024, 4, 4);
+        Channels("channel 1p/1c unbounded", items, Add, null, 1, 1);
         // Rendezvous: every item is a meeting. STC has no capacity 0; its nearest is bounded(1).
         var meet = items / 4;
-        results.Add("channel 1p/1c rendezvous", "braid rendezvous", Measure.Rate(meet, runs, () => BraidBenches.Channel(meet, 0, 1, 1)), "items/s");
-        results.Add("channel 1p/1c rendezvous", "STC bounded(1), one thread", Measure.Rate(meet, runs, () => DotNetBaselines.Channel(meet, 1, 1, 1, singleThread: true)), "items/s");
+        Add("channel 1p/1c rendezvous", "braid rendezvous", meet, () => BraidBenches.Channel(meet, 0, 1, 1), "items/s");
+        Add("channel 1p/1c rendezvous", "STC bounded(1), one thread", meet, () => DotNetBaselines.Channel(meet, 1, 1, 1, singleThread: true), "items/s");
 
         if (peers)
         {
-            Say("peers (Go, asyncio, trio)");
+            progress.Report("peers (Go, asyncio, trio)", ProgressReporter.Fraction(results.Measurements.Count, Figures));
             PeerBenches.Run(results, quick);
         }
         AddRatios(results);
         return results;
     }
 
-    private static void Channels(BenchResults results, string benchmark, int items, int runs, int? capacity, int producers, int consumers)
+    private static void Channels(string benchmark, int items, Action<string, string, long, Action, string> add, int? capacity, int producers, int consumers)
     {
         var kind = capacity is { } c ? $"bounded({c})" : "unbounded";
-        results.Add(benchmark, $"braid {kind}", Measure.Rate(items, runs, () => BraidBenches.Channel(items, capacity, producers, consumers)), "items/s");
-        results.Add(benchmark, $"STC {kind}, one thread", Measure.Rate(items, runs, () => DotNetBaselines.Channel(items, capacity, producers, consumers, singleThread: true)), "items/s");
-        results.Add(benchmark, $"STC {kind}, thread pool", Measure.Rate(items, runs, () => DotNetBaselines.Channel(items, capacity, producers, consumers, singleThread: false)), "items/s");
+        add(benchmark, $"braid {kind}", items, () => BraidBenches.Channel(items, capacity, producers, consumers), "items/s");
+        add(benchmark, $"STC {kind}, one thread", items, () => DotNetBaselines.Channel(items, capacity, producers, consumers, singleThread: true), "items/s");
+        add(benchmark, $"STC {kind}, thread pool", items, () => DotNetBaselines.Channel(items, capacity, producers, consumers, singleThread: false), "items/s");
     }
+
+    /// <summary>The figures of Braid and .NET the suite takes (the peers add theirs).</summary>
+    private const int Figures = 19;
 
     private static void AddRatios(BenchResults r)
     {

@@ -16,6 +16,7 @@ public sealed class QueuesTourSection : ITourSection
     public Task<Section> RunAsync(TourContext context, CancellationToken cancellationToken)
     {
         var items = context.Quick ? 60 : 200;
+        context.Progress.Report($"a pipeline of {items} items through two bounded channels, on virtual time", 0);
         var run = Pipeline.Run(items);
         var section = new Section(Title)
             .Text("Three strands joined by two bounded channels (capacity 4): produce (1 ms an item) -> transform (3 ms) -> "
@@ -44,13 +45,15 @@ public sealed class QueuesTourSection : ITourSection
             + $"(1 item per 3 ms = 333/s), not the producer's. The producer was parked {run.Raw.SenderParks} times.");
 
         var n = context.Quick ? 300_000 : 1_000_000;
+        context.Progress.Report($"{n:N0} items through a Braid channel", 0.2);
         var braid = Measure.Rate(n, 5, () => BraidBenches.Channel(n, 1024, 1, 1));
+        context.Progress.Report($"{n:N0} items through a System.Threading.Channels channel", 0.6);
         var stc = Measure.Rate(n, 5, () => DotNetBaselines.Channel(n, 1024, 1, 1, singleThread: true));
-        section.Text($"Throughput, one producer and one consumer on one thread through a bounded(1024) channel: Braid {Charts.Format(braid)} items/s, "
-            + $"System.Threading.Channels on a single-thread context {Charts.Format(stc)} items/s ({braid / stc:0.0}x). Full suite: braid bench primitives.");
+        section.Text($"Throughput, one producer and one consumer on one thread through a bounded(1024) channel: Braid {Numbers.Format(braid)} items/s, "
+            + $"System.Threading.Channels on a single-thread context {Numbers.Format(stc)} items/s ({braid / stc:0.0}x). Full suite: braid bench primitives.");
         section.Headline("producer parks by back-pressure", run.Raw.SenderParks.ToString());
         section.Headline("pipeline pace", $"{rate:0} items/s (transform-bound: 333/s)");
-        section.Headline("channel 1p/1c vs STC one thread", $"{braid / stc:0.0}x ({Charts.Format(braid)} items/s)");
+        section.Headline("channel 1p/1c vs STC one thread", $"{braid / stc:0.0}x ({Numbers.Format(braid)} items/s)");
         return Task.FromResult(section);
     }
 

@@ -1,3 +1,4 @@
+using Braid.Reporting;
 using Braid.Reporting.Bench;
 
 namespace Braid.Benchmarks.Runtime;
@@ -20,22 +21,24 @@ public static class RuntimeBenchmark
     }
 
     /// <summary>Runs every measurement and returns the figures and ratios.</summary>
-    public static BenchResults Run(Sizes sizes, bool peers, Action<string>? progress = null)
+    public static BenchResults Run(Sizes sizes, bool peers, IProgressReporter? progress = null)
     {
+        progress ??= ProgressReporter.None;
+        var steps = peers ? 4 : 3;
         var results = new BenchResults("runtime");
-        progress?.Invoke("context switch");
+        progress.Report("context switch: Braid, Task, thread pool, OS threads", ProgressReporter.Fraction(0, steps));
         var braidSwitch = Switch(results, "braid coroutine", sizes.SwitchRounds, sizes.Repeats, BraidProbes.PingPong);
         var taskSwitch = Switch(results, "task, single-thread context (a)", sizes.SwitchRounds, sizes.Repeats, TaskProbes.PingPongSingleThread);
         Switch(results, "task, thread pool (b)", sizes.SwitchRounds, sizes.Repeats, TaskProbes.PingPongThreadPool);
         Switch(results, "os thread (c)", sizes.ThreadRounds, sizes.Repeats, rounds => ThreadProbes.PingPong(rounds));
 
-        progress?.Invoke("spawn + join");
+        progress.Report($"spawn + join of {sizes.Spawns:N0}: Braid, Task, thread pool; {sizes.ThreadSpawns:N0} OS threads", ProgressReporter.Fraction(1, steps));
         var braidSpawn = Spawn(results, "braid coroutine", sizes.Spawns, sizes.Repeats, n => BraidProbes.SpawnJoin(n));
         var taskSpawn = Spawn(results, "task, single-thread context (a)", sizes.Spawns, sizes.Repeats, n => TaskProbes.SpawnJoinSingleThread(n));
         Spawn(results, "task, thread pool (b)", sizes.Spawns, sizes.Repeats, n => TaskProbes.SpawnJoinThreadPool(n));
         Spawn(results, "os thread (c)", sizes.ThreadSpawns, sizes.Repeats, ThreadProbes.SpawnJoin);
 
-        progress?.Invoke("memory per parked coroutine");
+        progress.Report("memory per parked coroutine", ProgressReporter.Fraction(2, steps));
         var braidBytes = results.Add("bytes per parked", "braid coroutine", BraidProbes.BytesPerParked(sizes.Parked), "B");
         var taskBytes = results.Add("bytes per parked", "task, single-thread context (a)", TaskProbes.BytesPerParked(sizes.Parked), "B");
 
@@ -45,7 +48,7 @@ public static class RuntimeBenchmark
 
         if (peers)
         {
-            progress?.Invoke("peers");
+            progress.Report("peers (asyncio, trio, greenlet, Go)", ProgressReporter.Fraction(3, steps));
             foreach (var peer in RuntimePeers.Run(sizes.SwitchRounds, sizes.Spawns, results))
             {
                 results.Add("context switch", peer.Peer, peer.SwitchNs, "ns");

@@ -21,6 +21,7 @@ public sealed class RuntimeTourSection : ITourSection
             "Strands are scheduled from a run queue; they suspend only at traps (yield, park); timers, task groups, cancel " +
             "scopes and every primitive are built outside the kernel on one fair wait queue.");
 
+        context.Progress.Report("structured concurrency, a trace and a deadlock, on virtual time");
         var (log, trace) = RuntimeDemo.TimeoutDemo(seed: 7);
         section.Text("Structured concurrency on virtual time: three workers in a task group, inside a 2.5 s timeout " +
                      "(deterministic mode, seed 7: the run takes microseconds and replays exactly).")
@@ -31,7 +32,7 @@ public sealed class RuntimeTourSection : ITourSection
             .Code(RuntimeDemo.DeadlockDemo());
 
         var sizes = context.Quick ? RuntimeBenchmark.Sizes.Quick with { Repeats = 2 } : RuntimeBenchmark.Sizes.Quick;
-        var results = RuntimeBenchmark.Run(sizes, peers: false);
+        var results = RuntimeBenchmark.Run(sizes, peers: false, context.Progress);
         AddFigures(section, results, context);
         return Task.FromResult(section);
     }
@@ -40,7 +41,7 @@ public sealed class RuntimeTourSection : ITourSection
     {
         section.Text("The runtime benchmark in quick form (`braid bench runtime` runs the full one, with Python and Go peers):")
             .Table(["benchmark", "subject", "value", "unit"],
-                results.Measurements.Select(m => (IReadOnlyList<string>)[m.Benchmark, m.Subject, Charts.Format(m.Value), m.Unit]))
+                results.Measurements.Select(m => (IReadOnlyList<string>)[m.Benchmark, m.Subject, Numbers.Format(m.Value), m.Unit]))
             .Table(["ratio", "value", "target", "met"],
                 results.Ratios.Select(r => (IReadOnlyList<string>)[r.Name, $"{r.Value:0.00}x", r.Target is { } t ? $">= {t}x" : "", r.Met switch { true => "yes", false => "no", null => "" }]));
 

@@ -14,6 +14,7 @@ public static class BenchCommand
         bench.Subcommands.Add(MapReduceBenchCommand.Create());
         bench.Subcommands.Add(ExplorerBenchCommand.Create());
         bench.Subcommands.Add(EchoBenchCommand.Create());
+        bench.Subcommands.Add(CrawlBenchCommand.Create());
         return bench;
     }
 }

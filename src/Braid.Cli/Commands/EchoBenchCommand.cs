@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Braid.Cli.Progress;
+using Braid.Reporting.Bench;
 using Braid.Benchmarks.Echo;
 using Spectre.Console;
 
@@ -19,7 +21,7 @@ public static class EchoBenchCommand
         command.SetAction(parse =>
         {
             var sizes = parse.GetValue(quick) ? EchoBenchmark.Sizes.Quick : EchoBenchmark.Sizes.Full;
-            var results = EchoBenchmark.Run(sizes, !parse.GetValue(noPeers), step => Cli.Out.MarkupLine($"[grey]{Markup.Escape(step)}...[/]"));
+            var results = ProgressDisplay.Run("bench echo", progress => EchoBenchmark.Run(sizes, !parse.GetValue(noPeers), progress.Report));
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return 0;

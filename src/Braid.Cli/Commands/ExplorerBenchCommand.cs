@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Braid.Cli.Progress;
+using Braid.Reporting.Bench;
 using Braid.Problems.Bench;
 using Spectre.Console;
 
@@ -16,7 +18,7 @@ public static class ExplorerBenchCommand
         command.SetAction(parse =>
         {
             var sizes = parse.GetValue(quick) ? ExplorerBench.Sizes.Quick : ExplorerBench.Sizes.Full;
-            var results = ExplorerBench.Run(sizes, parse.GetValue(coyote)?.FullName, step => Cli.Out.MarkupLine($"[grey]{Markup.Escape(step)}...[/]"));
+            var results = ProgressDisplay.Run("bench explorer", progress => ExplorerBench.Run(sizes, parse.GetValue(coyote)?.FullName, progress.Report));
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return 0;

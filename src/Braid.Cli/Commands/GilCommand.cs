@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Braid.Gil;
 using Braid.Gil.Native;
+using Braid.Cli.Progress;
+using Braid.Reporting;
 using Spectre.Console;
 
 namespace Braid.Cli.Commands;
@@ -36,24 +38,30 @@ public static class GilCommand
             var n = parse.GetValue(threads);
             var kinds = parse.GetValue(work) switch { "cpu" => [LabWork.Cpu], "io" => [LabWork.Io], _ => new[] { LabWork.Cpu, LabWork.Io } };
             var console = Cli.Out;
-            var points = new List<LabPoint>();
-            foreach (var kind in kinds)
+            var cases = kinds.Length * 2 + (kinds.Contains(LabWork.Cpu) ? 1 : 0);
+            var (points, convoy) = ProgressDisplay.Run<(List<LabPoint>, ConvoyResult?)>("gil run", progress =>
             {
-                foreach (var withBaton in new[] { true, false })
+                var points = new List<LabPoint>();
+                foreach (var kind in kinds)
                 {
-                    console.MarkupLine($"[grey]{(kind == LabWork.Cpu ? "CPU" : "I/O")}-bound, {(withBaton ? "with" : "without")} the baton, 1..{n} threads...[/]");
-                    points.AddRange(GilLab.Run(kind, withBaton, n, size));
+                    foreach (var withBaton in new[] { true, false })
+                    {
+                        progress.Report(LabTables.Step(kind, withBaton, n), ProgressReporter.Fraction(points.Count / n, cases));
+                        points.AddRange(GilLab.Run(kind, withBaton, n, size));
+                    }
                 }
-            }
+                if (!kinds.Contains(LabWork.Cpu)) return (points, null);
+                progress.Report("the convoy effect: an I/O-bound thread beside a CPU-bound one", ProgressReporter.Fraction(cases - 1, cases));
+                return (points, GilLab.Convoy(size));
+            });
             var table = LabTables.SpeedUps(points);
             console.Write(OverheadsBenchCommand.ToTable($"same work on 1..{n} threads ({Environment.ProcessorCount} cores): time, speed-up", table.Headers, table.Rows));
             foreach (var p in points.Where(p => p.WithBaton && p.Threads == n))
             {
                 console.WriteLine($"{LabTables.Case(p)}, {n} threads: the switch interval forced {p.ForcedSwitches} hand-overs");
             }
-            if (kinds.Contains(LabWork.Cpu))
+            if (convoy is not null)
             {
-                var convoy = GilLab.Convoy(size);
                 var c = LabTables.Convoy(convoy);
                 console.Write(OverheadsBenchCommand.ToTable($"convoy effect: {convoy.Slowdown:0}x slower beside a CPU-bound thread", c.Headers, c.Rows));
             }

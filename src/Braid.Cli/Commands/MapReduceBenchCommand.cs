@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Braid.Cli.Progress;
 using Braid.MapReduce.Bench;
+using Braid.Reporting.Bench;
 using Braid.MapReduce.Executors;
 using Braid.MapReduce.Generators;
 
@@ -16,9 +18,10 @@ public static class MapReduceBenchCommand
         var command = new Command("mapreduce", "Word count: inline, threads and processes (1, 2, 4 workers), orleans on 1-3 local silos, against the sort pipeline and Python's multiprocessing.Pool.") { size, json, noCluster };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var workers = WorkerLaunch.CurrentExecutable();
+            var bytes = parse.GetValue(size).Bytes;
+            var workers = SelfLaunch.Worker();
             IReadOnlyList<IMapReduceBenchSuite> more = parse.GetValue(noCluster) ? [] : [new Braid.MapReduce.Orleans.Bench.ClusterBench(ClusterCommand.SiloLaunch(), workers)];
-            var results = await MapReduceBench.RunAsync(parse.GetValue(size).Bytes, workers, line => Console.Error.WriteLine($"bench: {line}"), cancellationToken, more);
+            var results = await ProgressDisplay.RunAsync("bench mapreduce", progress => MapReduceBench.RunAsync(bytes, workers, progress, cancellationToken, more));
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return 0;

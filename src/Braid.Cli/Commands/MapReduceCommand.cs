@@ -55,7 +55,7 @@ public static class MapReduceCommand
             // On a cluster --workers, when given, is slots per silo; by default each silo runs one per core.
             var (connection, run) = onCluster
                 ? await cluster.ConnectAsync(parse, parse.GetValue(files)!, parse.GetResult(workers) is { Implicit: false } ? parse.GetValue(workers) : null, timeout, cancellationToken)
-                : (null, ExecutorFactory.Create(Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true), parse.GetValue(workers), WorkerLaunch.CurrentExecutable(), chunkTimeout: timeout));
+                : (null, ExecutorFactory.Create(Enum.Parse<ExecutorKind>(parse.GetValue(executor)!, ignoreCase: true), parse.GetValue(workers), SelfLaunch.Worker(), chunkTimeout: timeout));
             await using var leave = connection;
             MapReduceResult result;
             try

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Braid.Cli.Progress;
 using Braid.Overheads.Suite;
 using Braid.Reporting.Bench;
 using Spectre.Console;
@@ -27,8 +28,8 @@ public static class OverheadsBenchCommand
             {
                 console.MarkupLine($"[yellow]peers not installed: {Markup.Escape(error)}[/]");
             }
-            var (results, data) = OverheadsSuite.Run(new OverheadsOptions(parse.GetValue(quick), !parse.GetValue(noPeers)),
-                what => console.MarkupLine($"[grey]measuring {Markup.Escape(what)}...[/]"));
+            var options = new OverheadsOptions(parse.GetValue(quick), SelfLaunch.Child(), !parse.GetValue(noPeers));
+            var (results, data) = ProgressDisplay.Run("bench overheads", progress => OverheadsSuite.Run(options, progress));
 
             var (headers, rows) = OverheadsPlots.UnitTable(data);
             console.Write(ToTable("units of concurrency", headers, rows));

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Braid.Benchmarks.Primitives;
+using Braid.Cli.Progress;
+using Braid.Reporting.Bench;
 using Spectre.Console;
 
 namespace Braid.Cli.Commands;
@@ -19,12 +21,12 @@ public static class PrimitivesBenchCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var file = parse.GetValue(json);
-            var results = PrimitivesBenchmark.Run(parse.GetValue(quick), !parse.GetValue(noPeers), what => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(what)} ...[/]"));
-            results.Print(AnsiConsole.Console);
+            var results = ProgressDisplay.Run("bench primitives", progress => PrimitivesBenchmark.Run(parse.GetValue(quick), !parse.GetValue(noPeers), progress));
+            results.Print(Cli.Out);
             if (file is not null)
             {
                 results.WriteJson(file.FullName);
-                AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(file.FullName)}[/]");
+                Cli.Out.MarkupLine($"wrote [bold]{Markup.Escape(file.FullName)}[/]");
             }
             return Task.FromResult(0);
         });

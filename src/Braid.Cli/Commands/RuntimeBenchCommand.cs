@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Braid.Benchmarks.Runtime;
-using Spectre.Console;
+using Braid.Cli.Progress;
+using Braid.Reporting.Bench;
 
 namespace Braid.Cli.Commands;
 
@@ -19,7 +20,7 @@ public static class RuntimeBenchCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var sizes = parse.GetValue(quick) ? RuntimeBenchmark.Sizes.Quick : RuntimeBenchmark.Sizes.Full;
-            var results = RuntimeBenchmark.Run(sizes, !parse.GetValue(noPeers), step => Cli.Out.MarkupLine($"[grey]{Markup.Escape(step)}...[/]"));
+            var results = ProgressDisplay.Run("bench runtime", progress => RuntimeBenchmark.Run(sizes, !parse.GetValue(noPeers), progress));
             results.Print(Cli.Out);
             if (parse.GetValue(json) is { } file) results.WriteJson(file.FullName);
             return Task.FromResult(0);

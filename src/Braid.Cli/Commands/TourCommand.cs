@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Braid.Reporting.Tour;
+using Braid.Cli.Progress;
+using Braid.Tour;
 using Spectre.Console;
 
 namespace Braid.Cli.Commands;
@@ -23,7 +25,7 @@ public static class TourCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var parts = TourSections.All();
+            var parts = TourSections.All(SelfLaunch.Worker(), SelfLaunch.Child());
             var wanted = (parse.GetValue(only) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
             var unknown = wanted.Where(w => parts.All(p => p.Id != w)).ToList();
             if (unknown.Count > 0)
@@ -36,8 +38,8 @@ public static class TourCommand
             if (Braid.Reporting.Files.AtomicFile.CheckFolder(folder) is { } why) throw new UsageException($"--out: {why}");
             var context = new TourContext(folder, parse.GetValue(quick));
             var console = Cli.Out;
-            var outcomes = await TourRunner.RunAsync(parts, context, console, cancellationToken);
-            TourRunner.PrintSummary(outcomes, console);
+            var outcomes = await ProgressDisplay.RunAsync("tour", progress => TourRunner.RunAsync(parts, context with { Progress = progress }, cancellationToken));
+            TourSummary.Print(outcomes, console);
             console.WriteLine($"Report: {Path.Combine(context.OutputDirectory, "report.md")} (and report.html)");
             return outcomes.Any(o => o.Error is not null) ? Cli.Failure : 0;
         });

@@ -23,6 +23,10 @@ public static class LabTables
         return new(new[] { "threads" }.Concat(cases).ToList(), rows);
     }
 
+    /// <summary>What the lab measures while it runs one case, for progress: "CPU-bound, with the baton, 1..4 threads".</summary>
+    public static string Step(LabWork work, bool withBaton, int threads) =>
+        $"{(work == LabWork.Cpu ? "CPU" : "I/O")}-bound, {(withBaton ? "with" : "without")} the baton, 1..{threads} threads";
+
     /// <summary>The name of a lab case, for example "CPU, with baton".</summary>
     public static string Case(LabPoint p) => $"{(p.Work == LabWork.Cpu ? "CPU" : "I/O")}, {(p.WithBaton ? "with baton" : "no baton")}";
 
@@ -42,9 +46,9 @@ public static class LabTables
     public static TextTable Convoy(ConvoyResult c) => new(
         ["I/O thread (pipe round trips to an echo thread)", "calls/s"],
         [
-            ["alone, with baton", Charts.Format(c.AloneOpsPerSecond)],
-            ["beside a CPU-bound thread, with baton", Charts.Format(c.BesideCpuOpsPerSecond)],
-            ["beside a CPU-bound thread, no baton", Charts.Format(c.WithoutBatonOpsPerSecond)],
+            ["alone, with baton", Numbers.Format(c.AloneOpsPerSecond)],
+            ["beside a CPU-bound thread, with baton", Numbers.Format(c.BesideCpuOpsPerSecond)],
+            ["beside a CPU-bound thread, no baton", Numbers.Format(c.WithoutBatonOpsPerSecond)],
         ]);
 
     /// <summary>One row per kernel variant at its largest thread count.</summary>

@@ -23,9 +23,11 @@ public sealed class GilTourSection : ITourSection
             foreach (var withBaton in new[] { true, false })
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                context.Progress.Report(LabTables.Step(work, withBaton, maxThreads), ProgressReporter.Fraction(points.Count, 5 * maxThreads));
                 points.AddRange(GilLab.Run(work, withBaton, maxThreads, size));
             }
         }
+        context.Progress.Report("the convoy effect: an I/O-bound thread beside a CPU-bound one", 0.8);
         var convoy = GilLab.Convoy(size);
         var table = LabTables.SpeedUps(points);
         var convoyTable = LabTables.Convoy(convoy);

@@ -18,6 +18,7 @@ public sealed class NativeTourSection : ITourSection
     {
         var tile = context.Quick ? MandelbrotTile.WholeSet(480, 360, 400) : MandelbrotTile.WholeSet(800, 600, 1000);
         var threads = Math.Max(2, Environment.ProcessorCount);
+        context.Progress.Report($"a {tile.Width}x{tile.Height} Mandelbrot tile in C and C#, on 1..{threads} threads");
         var points = NativeComparison.Run(tile, threads);
         var table = LabTables.Kernels(points);
         var section = new Section(Title)

@@ -4,6 +4,7 @@ using Braid.MapReduce.Engine;
 using Braid.MapReduce.Executors;
 using Braid.MapReduce.Generators;
 using Braid.MapReduce.Jobs;
+using Braid.Reporting;
 using Braid.Reporting.Bench;
 
 namespace Braid.MapReduce.Bench;
@@ -22,21 +23,25 @@ public static class MapReduceBench
     public const string SortPipeline = "LC_ALL=C tr -cs 'A-Za-z0-9' '\\n' | tr A-Z a-z | sort | uniq -c";
 
     /// <summary>
-    /// Runs the suite on an input of <paramref name="size"/> bytes; <paramref name="log"/> hears what runs now.
-    /// <paramref name="more"/> adds runs by executors the engine does not know (a cluster) on the same input.
+    /// Runs the suite on an input of <paramref name="size"/> bytes; <paramref name="progress"/> hears what runs now, and
+    /// how far the suite is. <paramref name="more"/> adds runs by executors the engine does not know (a cluster) on the same input.
     /// </summary>
-    public static async Task<BenchResults> RunAsync(long size, WorkerLaunch launch, Action<string> log, CancellationToken cancellationToken,
+    public static async Task<BenchResults> RunAsync(long size, WorkerLaunch launch, IProgressReporter progress, CancellationToken cancellationToken,
         IReadOnlyList<IMapReduceBenchSuite>? more = null)
     {
+        // The steps: generating the input, each run, the sort pipeline, the Python pool.
+        var steps = Runs.Count + 3;
+        var step = 0;
+        void Log(string what) => progress.Report(what, ProgressReporter.Fraction(step++, steps));
         var results = new BenchResults("mapreduce");
         results.Machine["load average at start"] = LoadAverage();
         results.Machine["worker"] = launch.IsNative
-            ? "NativeAOT worker (native-worker/ beside braid; BRAID_JIT_WORKER=1 for braid worker)"
-            : "braid worker (JIT)";
+            ? "NativeAOT worker (BRAID_JIT_WORKER=1 for the JIT's)"
+            : $"JIT worker ({string.Join(' ', launch.Arguments.Prepend(launch.FileName).Select(a => Path.GetFileName(a)))})";
         var input = Braid.Reporting.Files.TempFiles.Create("braid-mapreduce-bench", ".txt");
         try
         {
-            log($"generating {ByteSize.Format(size)} of Zipf words (seed {Seed})");
+            Log($"generating {ByteSize.Format(size)} of Zipf words (seed {Seed})");
             var bytes = WordsGenerator.WriteFile(input, size, Seed);
             var megabytes = bytes / 1e6;
             results.Machine["input"] = $"{bytes} bytes of generated words, seed {Seed}";
@@ -49,7 +54,7 @@ public static class MapReduceBench
             {
                 var executor = ExecutorFactory.Create(kind, workers, launch);
                 var subject = $"{executor.Name} x{workers}";
-                log($"wordcount on {subject}");
+                Log($"wordcount on {subject}");
                 // Best of two: the machine is shared, and a run slowed by a neighbour says nothing about Braid.
                 var seconds = double.MaxValue;
                 long peak = 0;
@@ -69,10 +74,10 @@ public static class MapReduceBench
                 if (!SameCounts(first, result!.Values)) results.Notes.Add($"{subject} counted differently from {Runs[0].Kind}: a bug");
             }
 
-            foreach (var suite in more ?? []) await suite.RunAsync(input, first!, results, log, cancellationToken);
+            foreach (var suite in more ?? []) await suite.RunAsync(input, first!, results, Log, cancellationToken);
 
-            var pipeline = RunSortPipeline(input, first!, results, log);
-            var python = RunPython(input, first!, results, log);
+            var pipeline = RunSortPipeline(input, first!, results, Log);
+            var python = RunPython(input, first!, results, Log);
 
             var processes2 = results.Find("wall time", "processes x2")!.Value;
             if (python is { } py) results.AddRatio("python Pool(2) / braid processes x2", py / processes2, 5, "wall time of the Python pool over Braid's, both with 2 workers");

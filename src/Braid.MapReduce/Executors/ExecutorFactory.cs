@@ -4,14 +4,14 @@ namespace Braid.MapReduce.Executors;
 public static class ExecutorFactory
 {
     /// <summary>
-    /// Creates an executor; <paramref name="launch"/> and <paramref name="chunkTimeout"/> (default
+    /// Creates an executor; <paramref name="launch"/> (required for processes) and <paramref name="chunkTimeout"/> (default
     /// <see cref="ProcessExecutor.DefaultChunkTimeout"/>) matter only for <see cref="ExecutorKind.Processes"/>.
     /// </summary>
     public static IExecutor Create(ExecutorKind kind, int workers, WorkerLaunch? launch = null, IWorkerObserver? observer = null, TimeSpan? chunkTimeout = null) => kind switch
     {
         ExecutorKind.Inline => new InlineExecutor(),
         ExecutorKind.Threads => new ThreadsExecutor(workers),
-        ExecutorKind.Processes => new ProcessExecutor(workers, launch ?? WorkerLaunch.CurrentExecutable(), observer, chunkTimeout: chunkTimeout),
+        ExecutorKind.Processes => new ProcessExecutor(workers, launch ?? throw new ArgumentNullException(nameof(launch), "processes need a way to start a worker"), observer, chunkTimeout: chunkTimeout),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -3,49 +3,32 @@ using System.Diagnostics;
 namespace Braid.Overheads.Child;
 
 /// <summary>
-/// Starts <c>braid child ...</c>, the hidden command that the process units and cross-process transports run as
-/// their peer: the <c>braid</c> executable beside this assembly, or <c>dotnet braid.dll</c> where only the
-/// assembly is there (a test's output folder).
+/// How to start the child process that the process units and cross-process transports run as their peer: a program
+/// and the arguments that make it run <see cref="ChildProgram"/>, to which the mode and its arguments are added. The
+/// host decides it (the <c>braid</c> command gives its own <c>child</c> subcommand); the suite never looks for one.
 /// </summary>
-public static class ChildLauncher
+/// <param name="FileName">The program.</param>
+/// <param name="Arguments">Arguments before the child's mode (for example <c>child</c>, or <c>exec Child.dll</c>).</param>
+public sealed record ChildLauncher(string FileName, IReadOnlyList<string> Arguments)
 {
-    /// <summary>True when a braid executable or braid.dll was found beside this assembly.</summary>
-    public static bool IsAvailable => Command() is not null;
-
-    /// <summary>A start description for <c>braid child ARGS</c> with the given streams redirected.</summary>
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, bool redirectInput = true, bool redirectOutput = true)
+    /// <summary>A start description for the child in mode <paramref name="args"/> with the given streams redirected.</summary>
+    public ProcessStartInfo StartInfo(IEnumerable<string> args, bool redirectInput = true, bool redirectOutput = true)
     {
-        var (program, prefix) = Command() ?? throw new InvalidOperationException("braid child: neither the braid executable nor braid.dll is beside " + AppContext.BaseDirectory);
-        var info = new ProcessStartInfo(program)
+        var info = new ProcessStartInfo(FileName)
         {
             UseShellExecute = false,
             RedirectStandardInput = redirectInput,
             RedirectStandardOutput = redirectOutput,
             RedirectStandardError = false,
         };
-        foreach (var a in prefix.Concat(["child"]).Concat(args)) info.ArgumentList.Add(a);
+        foreach (var a in Arguments.Concat(args)) info.ArgumentList.Add(a);
         // The child is small and short-lived: the workstation GC without its background thread keeps it lean.
         info.Environment["DOTNET_gcConcurrent"] = "0";
         info.Environment["DOTNET_TieredPGO"] = "0";
         return info;
     }
 
-    /// <summary>Starts <c>braid child ARGS</c>.</summary>
-    public static Process Start(IEnumerable<string> args, bool redirectInput = true, bool redirectOutput = true) =>
-        Process.Start(StartInfo(args, redirectInput, redirectOutput)) ?? throw new InvalidOperationException("braid child did not start");
-
-    private static (string Program, string[] Prefix)? Command()
-    {
-        var dir = AppContext.BaseDirectory;
-        var exe = Path.Combine(dir, OperatingSystem.IsWindows() ? "braid.exe" : "braid");
-        if (File.Exists(exe)) return (exe, []);
-        var dll = Path.Combine(dir, "braid.dll");
-        if (!File.Exists(dll)) return null;
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (string.IsNullOrEmpty(host) || !File.Exists(host))
-        {
-            host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        }
-        return (host, [dll]);
-    }
+    /// <summary>Starts the child in mode <paramref name="args"/>.</summary>
+    public Process Start(IEnumerable<string> args, bool redirectInput = true, bool redirectOutput = true) =>
+        Process.Start(StartInfo(args, redirectInput, redirectOutput)) ?? throw new InvalidOperationException($"the child process ({FileName}) did not start");
 }

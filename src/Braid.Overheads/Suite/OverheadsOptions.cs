@@ -1,9 +1,12 @@
+using Braid.Overheads.Child;
+
 namespace Braid.Overheads.Suite;
 
 /// <summary>How much the overheads suite measures.</summary>
 /// <param name="Quick">The short form: fewer units, fewer rounds, less data.</param>
+/// <param name="Child">How to start the .NET child process (the host's, for example <c>braid child</c>).</param>
 /// <param name="Peers">Also run the Python and Go peers that are installed.</param>
-public sealed record OverheadsOptions(bool Quick, bool Peers = true)
+public sealed record OverheadsOptions(bool Quick, ChildLauncher Child, bool Peers = true)
 {
     /// <summary>Numbers of units for create+join, each capped by the unit's own maximum.</summary>
     public IReadOnlyList<int> Scales => Quick ? [10, 100, 1_000] : [10, 100, 1_000, 10_000];

@@ -53,10 +53,10 @@ public static class OverheadsPlots
             return (IReadOnlyList<string>)
             [
                 subject,
-                cj.Count > 0 ? $"{Charts.Format(cj[0].MicrosPerUnit)} (n={cj[0].Units})" : "",
-                cj.Count > 1 ? $"{Charts.Format(cj[^1].MicrosPerUnit)} (n={cj[^1].Units})" : "",
+                cj.Count > 0 ? $"{Numbers.Format(cj[0].MicrosPerUnit)} (n={cj[0].Units})" : "",
+                cj.Count > 1 ? $"{Numbers.Format(cj[^1].MicrosPerUnit)} (n={cj[^1].Units})" : "",
                 mem is null ? "" : $"{Bytes(mem.Value)} ({mem.How})",
-                sw is null ? "" : Charts.Format(sw.Value),
+                sw is null ? "" : Numbers.Format(sw.Value),
             ];
         }).ToList();
         rows.AddRange(data.Pending.Select(p => (IReadOnlyList<string>)[p.Name, p.Reason, "", "", ""]));
@@ -66,7 +66,7 @@ public static class OverheadsPlots
     /// <summary>One row per transport.</summary>
     public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) TransportTable(OverheadsData data) =>
         (["transport", "64 B messages/s", "64 KiB blocks MB/s", "intact"],
-         data.Transports.Select(t => (IReadOnlyList<string>)[t.Transport, Charts.Format(t.MessagesPerSecond), Charts.Format(t.MegabytesPerSecond), t.Intact ? "yes" : "NO"]).ToList());
+         data.Transports.Select(t => (IReadOnlyList<string>)[t.Transport, Numbers.Format(t.MessagesPerSecond), Numbers.Format(t.MegabytesPerSecond), t.Intact ? "yes" : "NO"]).ToList());
 
     /// <summary>Bytes as B, KiB or MiB.</summary>
     public static string Bytes(double bytes) => Math.Abs(bytes) switch

@@ -1,5 +1,6 @@
 using Braid.Overheads.Transports;
 using Braid.Overheads.Units;
+using Braid.Reporting;
 using Braid.Reporting.Bench;
 
 namespace Braid.Overheads.Suite;
@@ -12,14 +13,17 @@ namespace Braid.Overheads.Suite;
 public static class OverheadsSuite
 {
     /// <summary>Runs the suite; <paramref name="progress"/> hears what is being measured.</summary>
-    public static (BenchResults Results, OverheadsData Data) Run(OverheadsOptions options, Action<string>? progress = null)
+    public static (BenchResults Results, OverheadsData Data) Run(OverheadsOptions options, IProgressReporter? progress = null)
     {
-        progress ??= _ => { };
+        progress ??= ProgressReporter.None;
+        var units = ConcurrencyUnits.All(options.Child);
+        var steps = units.Count + Transport.All.Count + (options.Peers ? 1 : 0);
+        var step = 0;
         var results = new BenchResults("overheads");
         var data = new OverheadsData();
-        foreach (var unit in ConcurrencyUnits.All())
+        foreach (var unit in units)
         {
-            progress(unit.Name);
+            progress.Report($"{unit.Name}: create+join, memory, switch", ProgressReporter.Fraction(step++, steps));
             MeasureUnit(unit, options, results, data);
         }
         foreach (var (name, reason) in ConcurrencyUnits.Pending)
@@ -29,12 +33,12 @@ public static class OverheadsSuite
         }
         foreach (var transport in Transport.All)
         {
-            progress(transport.Label);
+            progress.Report($"{transport.Label}: small messages, large blocks", ProgressReporter.Fraction(step++, steps));
             MeasureTransport(transport, options, results, data);
         }
         if (options.Peers)
         {
-            progress("peers (Python, Go)");
+            progress.Report("peers (Python, Go)", ProgressReporter.Fraction(step, steps));
             PeerOverheads.Run(options.Quick, results, data);
         }
         AddRatios(results, data);
@@ -105,8 +109,8 @@ public static class OverheadsSuite
 
     private static void MeasureTransport(Transport transport, OverheadsOptions options, BenchResults results, OverheadsData data)
     {
-        var smalls = Enumerable.Range(0, 2).Select(_ => transport.Transfer(options.SmallMessage, options.SmallMessage * options.SmallMessages)).ToList();
-        var larges = Enumerable.Range(0, 2).Select(_ => transport.Transfer(options.Block, options.BlockBytes)).ToList();
+        var smalls = Enumerable.Range(0, 2).Select(_ => transport.Transfer(options.Child, options.SmallMessage, options.SmallMessage * options.SmallMessages)).ToList();
+        var larges = Enumerable.Range(0, 2).Select(_ => transport.Transfer(options.Child, options.Block, options.BlockBytes)).ToList();
         var small = smalls.MinBy(r => r.Elapsed)!;
         var large = larges.MinBy(r => r.Elapsed)!;
         results.Add($"messages of {options.SmallMessage} B", transport.Label, small.MessagesPerSecond, "msg/s");
@@ -127,7 +131,7 @@ public static class OverheadsSuite
             if (slow is { } s && fast is { } f && f > 0) results.AddRatio(name, s / f, null, meaning);
         }
 
-        var braidChild = new BraidChildProcessUnit().Name;
+        var braidChild = BraidChildProcessUnit.UnitName;
         var native = new NativeChildProcessUnit().Name;
         var thread = new OsThreadUnit().Name;
         var task = new TaskUnit().Name;

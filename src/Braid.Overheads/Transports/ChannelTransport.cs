@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.IO.Hashing;
 using System.Threading.Channels;
 
+using Braid.Overheads.Child;
+
 namespace Braid.Overheads.Transports;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class ChannelTransport : Transport
     public override string Label => "in-process Channel<T>";
 
     /// <inheritdoc />
-    public override TransferResult Transfer(int messageSize, long totalBytes)
+    public override TransferResult Transfer(ChildLauncher child, int messageSize, long totalBytes)
     {
         Payload.RequireMessageSize(messageSize);
         var messages = totalBytes / messageSize;

@@ -29,44 +29,44 @@ public abstract class CrossProcessTransport : Transport
     public abstract Stream ConnectChild(string address, Stream standardInput);
 
     /// <inheritdoc />
-    public override TransferResult Transfer(int messageSize, long totalBytes)
+    public override TransferResult Transfer(ChildLauncher child, int messageSize, long totalBytes)
     {
         Payload.RequireMessageSize(messageSize);
         var messages = totalBytes / messageSize;
         var expected = Payload.Hash(messages * messageSize);
         using var end = OpenParent();
-        using var child = ChildLauncher.Start(["sink", Name, end.Address]);
+        using var receiver = child.Start(["sink", Name, end.Address]);
         try
         {
             TimeSpan elapsed;
             string? done;
-            using (var sender = end.Accept(child))
+            using (var sender = end.Accept(receiver))
             {
-                var ready = child.StandardOutput.ReadLine();
+                var ready = receiver.StandardOutput.ReadLine();
                 if (ready != "ready") throw new InvalidOperationException($"the {Label} receiver did not start (said '{ready}')");
                 var clock = Stopwatch.StartNew();
                 Send(sender, messageSize, messages);
                 sender.Close();
-                done = child.StandardOutput.ReadLine();
+                done = receiver.StandardOutput.ReadLine();
                 elapsed = clock.Elapsed;
             }
             var parts = done?.Split(' ');
             if (parts is not ["done", var bytes, var hash]) throw new InvalidOperationException($"the {Label} receiver failed (said '{done}')");
             try
             {
-                child.StandardInput.Close();
+                receiver.StandardInput.Close();
             }
             catch (ObjectDisposedException)
             {
                 // The pipe transport has already closed it: it was the data stream.
             }
-            child.WaitForExit();
+            receiver.WaitForExit();
             return new(Name, messageSize, messages, messages * messageSize, long.Parse(bytes), expected,
                 Convert.ToUInt64(hash, 16), elapsed);
         }
         finally
         {
-            if (!child.HasExited) child.Kill();
+            if (!receiver.HasExited) receiver.Kill();
         }
     }
 }

@@ -1,3 +1,5 @@
+using Braid.Overheads.Child;
+
 namespace Braid.Overheads.Transports;
 
 /// <summary>What one transfer did: how much was sent and received, whether it arrived intact, and how long it took.</summary>
@@ -31,8 +33,11 @@ public abstract class Transport
     /// <summary>A label for tables, for example "Unix domain socket".</summary>
     public abstract string Label { get; }
 
-    /// <summary>Sends <paramref name="totalBytes"/> (rounded down to whole messages) in messages of <paramref name="messageSize"/> bytes.</summary>
-    public abstract TransferResult Transfer(int messageSize, long totalBytes);
+    /// <summary>
+    /// Sends <paramref name="totalBytes"/> (rounded down to whole messages) in messages of <paramref name="messageSize"/>
+    /// bytes, to a receiver started with <paramref name="child"/> where it is another process.
+    /// </summary>
+    public abstract TransferResult Transfer(ChildLauncher child, int messageSize, long totalBytes);
 
     /// <summary>Every transport, between processes first.</summary>
     public static IReadOnlyList<Transport> All { get; } =

@@ -1,12 +1,14 @@
+using Braid.Overheads.Child;
+
 namespace Braid.Overheads.Units;
 
 /// <summary>The units the overheads suite measures, and the ones still to come.</summary>
 public static class ConcurrencyUnits
 {
-    /// <summary>Every unit measured, heaviest first.</summary>
-    public static IReadOnlyList<IConcurrencyUnit> All() =>
+    /// <summary>Every unit measured, heaviest first; <paramref name="child"/> starts the .NET child process.</summary>
+    public static IReadOnlyList<IConcurrencyUnit> All(ChildLauncher child) =>
     [
-        new BraidChildProcessUnit(),
+        new BraidChildProcessUnit(child),
         new NativeChildProcessUnit(),
         new OsThreadUnit(),
         new ThreadPoolUnit(),

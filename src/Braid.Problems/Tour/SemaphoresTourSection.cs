@@ -28,9 +28,10 @@ public sealed class SemaphoresTourSection : ITourSection
         var rows = new List<IReadOnlyList<string>>();
         int passed = 0, caught = 0, variants = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var p in LittleBook.All)
+        foreach (var (p, i) in LittleBook.All.Select((p, i) => (p, i)))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            context.Progress.Report($"{p.Name}: {schedules:N0} schedules and its broken variants", (double)i / LittleBook.All.Count);
             var ok = ProblemRunner.Explore(p, null, new ExploreOptions { Strategy = new RandomWalk(1), Schedules = schedules }).Passed;
             if (ok) passed++;
             var found = p.Broken.Select(b => (b.Name, Report: Catch(p, b.Name))).ToList();

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Spectre.Console;
 
 namespace Braid.Reporting.Bench;
 
@@ -20,13 +18,6 @@ public sealed record Ratio(string Name, double Value, double? Target, string Mea
 /// </summary>
 public sealed class BenchResults
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     /// <summary>Creates an empty result set for the named benchmark suite.</summary>
     public BenchResults(string suite) => Suite = suite;
 
@@ -84,43 +75,49 @@ public sealed class BenchResults
         return ratio;
     }
 
-    /// <summary>Writes every figure and ratio as JSON.</summary>
+    /// <summary>
+    /// Writes every figure and ratio as JSON (camelCase names, nulls left out). Written field by field, without
+    /// reflection, so that it works the same in a trimmed or ahead-of-time compiled program.
+    /// </summary>
     public void WriteJson(string path)
     {
-        Files.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            suite = Suite,
-            startedUtc = StartedUtc,
-            machine = Machine,
-            measurements = Measurements,
-            ratios = Ratios.Select(r => new { r.Name, r.Value, r.Target, r.Met, r.Meaning }),
-            notes = Notes,
-        }, JsonOptions));
-    }
-
-    /// <summary>Prints the figures grouped by benchmark, then the ratios with their targets.</summary>
-    public void Print(IAnsiConsole console)
-    {
-        var figures = new Table().Title($"braid bench {Suite}").AddColumns("benchmark", "subject", "value", "unit");
-        foreach (var m in Measurements)
-        {
-            figures.AddRow(Markup.Escape(m.Benchmark), Markup.Escape(m.Subject), Reporting.Charts.Format(m.Value), Markup.Escape(m.Unit));
-        }
-        console.Write(figures);
-        if (Ratios.Count > 0)
-        {
-            var ratios = new Table().AddColumns("ratio", "value", "target", "", "meaning");
+            json.WriteStartObject();
+            json.WriteString("suite", Suite);
+            json.WriteString("startedUtc", StartedUtc);
+            json.WriteStartObject("machine");
+            foreach (var (key, value) in Machine) json.WriteString(key, value);
+            json.WriteEndObject();
+            json.WriteStartArray("measurements");
+            foreach (var m in Measurements)
+            {
+                json.WriteStartObject();
+                json.WriteString("benchmark", m.Benchmark);
+                json.WriteString("subject", m.Subject);
+                json.WriteNumber("value", m.Value);
+                json.WriteString("unit", m.Unit);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("ratios");
             foreach (var r in Ratios)
             {
-                var verdict = r.Met switch { true => "[green]met[/]", false => "[red]missed[/]", null => "" };
-                ratios.AddRow(Markup.Escape(r.Name), $"{r.Value:0.00}x", r.Target is { } t ? $">= {t:0.##}x" : "", verdict, Markup.Escape(r.Meaning));
+                json.WriteStartObject();
+                json.WriteString("name", r.Name);
+                json.WriteNumber("value", r.Value);
+                if (r.Target is { } target) json.WriteNumber("target", target);
+                if (r.Met is { } met) json.WriteBoolean("met", met);
+                json.WriteString("meaning", r.Meaning);
+                json.WriteEndObject();
             }
-            console.Write(ratios);
+            json.WriteEndArray();
+            json.WriteStartArray("notes");
+            foreach (var note in Notes) json.WriteStringValue(note);
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
-        foreach (var note in Notes)
-        {
-            console.MarkupLine($"[grey]note: {Markup.Escape(note)}[/]");
-        }
-        console.MarkupLine($"[grey]{Machine["cores"]} cores, {Markup.Escape(Machine["runtime"])}, GC: {Markup.Escape(Machine["gc"])}[/]");
+        Files.AtomicFile.Write(path, file => buffer.WriteTo(file));
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Spectre.Console;
 
 namespace Braid.Reporting.Tour;
 
@@ -14,16 +13,17 @@ public static class TourRunner
 
     /// <summary>
     /// Runs every section; a section that throws is reported as failed and the tour goes on, so one broken part
-    /// never hides the others. Returns the outcomes in order.
+    /// never hides the others. Each section is announced to the context's progress reporter. Returns the outcomes in order.
     /// </summary>
     public static async Task<IReadOnlyList<SectionOutcome>> RunAsync(
-        IEnumerable<ITourSection> parts, TourContext context, IAnsiConsole console, CancellationToken cancellationToken)
+        IEnumerable<ITourSection> parts, TourContext context, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(context.OutputDirectory);
         var outcomes = new List<SectionOutcome>();
-        foreach (var part in parts)
+        var list = parts.ToList();
+        foreach (var part in list)
         {
-            console.MarkupLine($"[bold]{Markup.Escape(part.Title)}[/] ...");
+            context.Progress.Section($"{part.Id} ({outcomes.Count + 1}/{list.Count})");
             var clock = Stopwatch.StartNew();
             try
             {
@@ -42,28 +42,5 @@ public static class TourRunner
         Files.AtomicFile.WriteAllText(Path.Combine(context.OutputDirectory, "report.md"), MarkdownReport.Render(ReportTitle, sections, context.OutputDirectory));
         Files.AtomicFile.WriteAllText(Path.Combine(context.OutputDirectory, "report.html"), HtmlReport.Render(ReportTitle, sections));
         return outcomes;
-    }
-
-    /// <summary>Prints the summary table: one row per headline result of every section.</summary>
-    public static void PrintSummary(IReadOnlyList<SectionOutcome> outcomes, IAnsiConsole console)
-    {
-        var table = new Table().AddColumns("part", "result", "value", "time");
-        foreach (var o in outcomes)
-        {
-            var time = $"{o.Elapsed.TotalSeconds:0.0} s";
-            if (o.Error is not null)
-            {
-                table.AddRow(Markup.Escape(o.Part.Id), "[red]failed[/]", Markup.Escape(o.Error.Message), time);
-                continue;
-            }
-            var first = true;
-            foreach (var (name, value) in o.Section.Summary)
-            {
-                table.AddRow(first ? Markup.Escape(o.Part.Id) : "", Markup.Escape(name), Markup.Escape(value), first ? time : "");
-                first = false;
-            }
-            if (first) table.AddRow(Markup.Escape(o.Part.Id), "done", "", time);
-        }
-        console.Write(table);
     }
 }

@@ -83,7 +83,7 @@ internal sealed class IoHandle : IWaitSite
         slot = strand;
         _kernel.Outstanding++;
         _poller.Interested(this);
-        return ParkAwaitable.Parked(strand); // the token the await checks (a default awaitable would be stale)
+        return ParkAwaitable.Parked(strand);
     }
 
     /// <summary>Called by the poller on the loop thread: wakes whoever waits for what became ready.</summary>

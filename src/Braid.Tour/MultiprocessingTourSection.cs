@@ -6,7 +6,7 @@ using Braid.MapReduce.Jobs;
 using Braid.Reporting;
 using Braid.Reporting.Tour;
 
-namespace Braid.MapReduce.Tour;
+namespace Braid.Tour;
 
 /// <summary>
 /// The tour's multiprocessing section: one word-count job on a small generated file, inline, on threads and on
@@ -34,6 +34,7 @@ public sealed class MultiprocessingTourSection : ITourSection
         var section = new Section(Title);
         try
         {
+            context.Progress.Report($"generating {ByteSize.Format(size)} of words");
             WordsGenerator.WriteFile(input, size, 7);
             const int chunkSize = 1 << 20;
             await MapReduceRunner.RunAsync(new WordCountJob(), [input], new ThreadsExecutor(2), chunkSize, cancellationToken: cancellationToken);
@@ -41,9 +42,11 @@ public sealed class MultiprocessingTourSection : ITourSection
             var rows = new List<IReadOnlyList<string>>();
             var seconds = new Dictionary<(ExecutorKind, int), double>();
             MapReduceResult? baseline = null;
-            foreach (var (kind, workers) in new[] { (ExecutorKind.Inline, 1), (ExecutorKind.Threads, 1), (ExecutorKind.Threads, 2), (ExecutorKind.Processes, 1), (ExecutorKind.Processes, 2) })
+            var runs = new[] { (ExecutorKind.Inline, 1), (ExecutorKind.Threads, 1), (ExecutorKind.Threads, 2), (ExecutorKind.Processes, 1), (ExecutorKind.Processes, 2) };
+            foreach (var (kind, workers) in runs)
             {
                 var executor = ExecutorFactory.Create(kind, workers, _launch);
+                context.Progress.Report($"word count on {executor.Name} x{workers}", ProgressReporter.Fraction(rows.Count, runs.Length + 1));
                 // Best of two runs: the machine may be shared, and one slowed run says nothing about the executor.
                 var elapsed = double.MaxValue;
                 MapReduceResult? result = null;
@@ -59,6 +62,7 @@ public sealed class MultiprocessingTourSection : ITourSection
                 rows.Add([executor.Name, workers.ToString(), $"{elapsed:0.00} s", $"{size / 1e6 / elapsed:0} MB/s", same]);
             }
 
+            context.Progress.Report("word count with a worker killed mid-job", ProgressReporter.Fraction(runs.Length, runs.Length + 1));
             var killer = new KillOnce(chunkIndex: 5);
             var survived = await MapReduceRunner.RunAsync(new WordCountJob(), [input], new ProcessExecutor(2, _launch, killer), chunkSize, cancellationToken: cancellationToken);
             var exact = Same(baseline!.Values, survived.Values);

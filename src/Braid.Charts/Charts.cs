@@ -62,7 +62,7 @@ public static class Charts
             Position = positions[i],
             Value = Scale(v),
             ValueBase = floor,
-            Label = Format(v),
+            Label = Numbers.Format(v),
             FillColor = BarColor,
         }).ToArray());
         bars.Horizontal = horizontal;
@@ -83,7 +83,7 @@ public static class Charts
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = y => Format(Math.Pow(10, y)),
+            LabelFormatter = y => Numbers.Format(Math.Pow(10, y)),
         };
     }
 
@@ -93,23 +93,7 @@ public static class Charts
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
-        Files.AtomicFile.Write(pngPath, stream => stream.Write(png));
+        Braid.Reporting.Files.AtomicFile.Write(pngPath, stream => stream.Write(png));
         return pngPath;
-    }
-
-    /// <summary>Formats a figure with three significant digits and an SI suffix where it helps (1.23k, 45.6M).</summary>
-    public static string Format(double value)
-    {
-        var abs = Math.Abs(value);
-        return abs switch
-        {
-            >= 1e9 => (value / 1e9).ToString("0.##") + "G",
-            >= 1e6 => (value / 1e6).ToString("0.##") + "M",
-            >= 1e4 => (value / 1e3).ToString("0.#") + "k",
-            >= 100 => value.ToString("0"),
-            >= 1 => value.ToString("0.##"),
-            0 => "0",
-            _ => value.ToString("0.###"),
-        };
     }
 }

@@ -1,0 +1,2 @@
+global using Braid;
+global using Braid.CompilerServices;
