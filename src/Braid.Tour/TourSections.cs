@@ -23,5 +23,6 @@ public static class TourSections
         new Braid.Gevent.GeventTourSection(),
         new Braid.Benchmarks.Echo.AsyncioTourSection(),
         new Braid.Crawler.Bench.CrawlerTourSection(),
+        new Braid.Hacks.HacksTourSection(), // after gevent, last in the course
     ];
 }

@@ -13,15 +13,38 @@ public static class Loop
     /// finished (leftovers are cancelled when main returns). Rethrows main's exception; throws
     /// <see cref="DeadlockException"/> if everything blocks forever.
     /// </summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)] // an async lambda fits Func<Task> too: it becomes a coroutine
     public static void Run(Func<Coroutine> main, RunOptions? options = null) => RunCore<VoidResult>(main, options);
 
     /// <summary>Runs <paramref name="main"/> like <see cref="Run(Func{Coroutine}, RunOptions?)"/> and returns its result.</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static T Run<T>(Func<Coroutine<T>> main, RunOptions? options = null) => RunCore<T>(main, options);
+
+    /// <summary>
+    /// Runs plain Task code on a new loop on this thread: <paramref name="main"/> starts on the loop's
+    /// <see cref="TaskScheduler"/>, and its awaits come back to the loop through the loop's SynchronizationContext, one
+    /// thread, in the loop's order (seeded in deterministic mode). Otherwise like <see cref="Run(Func{Coroutine}, RunOptions?)"/>.
+    /// </summary>
+    public static void Run(Func<Task> main, RunOptions? options = null) =>
+        Run(async () => await StartOnLoop(main).Unwrap(), options);
+
+    /// <summary>Runs plain Task code like <see cref="Run(Func{Task}, RunOptions?)"/> and returns its result.</summary>
+    public static T Run<T>(Func<Task<T>> main, RunOptions? options = null) =>
+        Run(async () => await StartOnLoop(main).Unwrap(), options);
+
+    private static Task<TTask> StartOnLoop<TTask>(Func<TTask> main) =>
+        Task.Factory.StartNew(main, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler);
 
     private static T RunCore<T>(Delegate main, RunOptions? options)
     {
-        var kernel = new Kernel(options ?? new RunOptions());
+        options ??= new RunOptions();
+        var kernel = new Kernel(options);
         var strand = kernel.Run<T>(main);
+        var escapes = kernel.TaskContext.Escapes;
+        if (escapes.Count > 0 && !options.AllowTaskEscapes && (options.Seed is not null || options.VirtualTime || options.Chooser is not null))
+        {
+            throw new TaskEscapeException(escapes, strand.Exception);
+        }
         if (strand.Exception is { } error) ExceptionDispatchInfo.Capture(error).Throw();
         var unobserved = kernel.UnobservedFailures().ToList();
         if (unobserved.Count > 0) throw new AggregateException("Strands spawned with Loop.Spawn failed and nobody joined them.", unobserved);
@@ -30,6 +53,18 @@ public static class Loop
 
     /// <summary>True when the calling thread is running a loop.</summary>
     public static bool IsRunning => Kernel.Current is not null;
+
+    /// <summary>
+    /// The loop's clock as a TimeProvider: loop time, and timers on the loop's timer heap whose callbacks run on the
+    /// loop. On virtual time, Task.Delay, CancelAfter and timeouts given it take no real time and replay with the seed.
+    /// </summary>
+    public static TimeProvider TimeProvider => Kernel.Require().TimeProvider;
+
+    /// <summary>The TaskScheduler that runs tasks on this loop, one at a time, in the loop's order.</summary>
+    public static TaskScheduler TaskScheduler => Kernel.Require().TaskScheduler;
+
+    /// <summary>Continuations of plain Task code that came back to this loop from other threads so far (see <see cref="Braid.TaskEscapes"/>).</summary>
+    public static TaskEscapes TaskEscapes => Kernel.Require().TaskContext.Escapes;
 
     /// <summary>The strand running now.</summary>
     public static Strand CurrentStrand => Kernel.Require().CurrentOrThrow();

@@ -30,6 +30,13 @@ public sealed record RunOptions
     /// <summary>Receives trace events (spawn, switch, block, wake, finish, cancel).</summary>
     public IKernelListener? Listener { get; init; }
 
+    /// <summary>
+    /// Lets a deterministic run (a seed, a chooser or virtual time) end normally although plain Task code left the loop
+    /// and came back from another thread (see <see cref="TaskEscapes"/>). False by default: such a run throws
+    /// <see cref="TaskEscapeException"/>, since the seed does not replay it. Normal runs only count escapes.
+    /// </summary>
+    public bool AllowTaskEscapes { get; init; }
+
     /// <summary>The deterministic test setting: a seed and virtual time.</summary>
     public static RunOptions Deterministic(int seed, IKernelListener? listener = null) =>
         new() { Seed = seed, VirtualTime = true, Listener = listener };

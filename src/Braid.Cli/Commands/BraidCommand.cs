@@ -19,6 +19,7 @@ public static class BraidCommand
         root.Subcommands.Add(EchoCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(DemoSiteCommand.Create());
+        root.Subcommands.Add(HacksCommand.Create());
         root.Subcommands.Add(HelpCommand.Create(root));
         return root;
     }

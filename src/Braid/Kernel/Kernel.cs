@@ -36,7 +36,22 @@ internal sealed class Kernel
         Listener = options.Listener;
         Inbox = new Inbox(options.IdleWait);
         RootScope = CancelScope.CreateRoot(this);
+        TaskContext = new LoopSynchronizationContext(this);
+        TaskScheduler = new LoopTaskScheduler(TaskContext);
+        TimeProvider = new LoopTimeProvider(this);
     }
+
+    /// <summary>The SynchronizationContext installed on the loop thread while the loop runs: plain Task code's awaits come back here.</summary>
+    public LoopSynchronizationContext TaskContext { get; }
+
+    /// <summary>The TaskScheduler that runs tasks on this loop.</summary>
+    public TaskScheduler TaskScheduler { get; }
+
+    /// <summary>The loop's clock and timers as a TimeProvider.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>True when something waits for the loop: a runnable strand or a callback posted from another thread.</summary>
+    public bool HasWorkWaiting => _runQueue.Count > 0 || !Inbox.IsEmpty;
 
     /// <summary>The loop running on this thread, or null.</summary>
     public static Kernel? Current => t_current;
@@ -105,6 +120,8 @@ internal sealed class Kernel
     {
         if (t_current is not null) throw new InvalidOperationException("A Braid loop is already running on this thread; loops do not nest. Spawn a strand instead.");
         t_current = this;
+        var outerContext = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(TaskContext); // plain Task code awaited here comes back to the loop
         try
         {
             var mainStrand = Spawn<T>(main, RootScope, "main");
@@ -116,6 +133,7 @@ internal sealed class Kernel
             _closed = true;
             Inbox.Close(); // calls from other threads still queued, or made from now on, fail instead of waiting forever
             t_current = null;
+            SynchronizationContext.SetSynchronizationContext(outerContext);
             (Inbox.IdleWait as IDisposable)?.Dispose(); // a poller's descriptors leave with its loop
             // Scopes still counted as cancelled (the root scope, scopes left open by a deadlock) leave with the loop.
             CountCancelledScope(-CancelledScopes);
@@ -390,6 +408,13 @@ internal sealed class Kernel
         var strand = new CoroutineStrand<T>(request, root, bodyError);
         Register(strand);
         return strand;
+    }
+
+    /// <summary>Runs a callback of plain Task code as a strand of its own in the root scope, ordered by the run queue like any strand.</summary>
+    public void SpawnCallback(Action run, string name)
+    {
+        if (_closed) return; // the loop has ended: Task code still pending then is abandoned with it
+        Register(new CallbackStrand(new SpawnRequest(RootScope, name, _nextStrandId++, typeof(VoidResult)), run));
     }
 
     /// <summary>Called by a builder at a coroutine's start: hands over the spawn in progress if the result type fits.</summary>

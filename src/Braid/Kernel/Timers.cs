@@ -2,7 +2,7 @@ namespace Braid;
 
 /// <summary>
 /// Pending timers in a binary heap ordered by due time (then by arming order, so equal times fire in order):
-/// O(log n) to arm and to fire. A timer is either a sleeping strand or a cancel scope's deadline. Disarming is lazy:
+/// O(log n) to arm and to fire. A timer is a sleeping strand, a cancel scope's deadline, or a TimeProvider timer. Disarming is lazy:
 /// an entry whose strand has since moved on, or whose scope has a new deadline or has ended, is skipped when it
 /// surfaces. Stale entries are counted, and when they outnumber the live ones the heap is rebuilt without them, so
 /// memory follows the live timers, not every timer ever armed (a million short scopes with an hour's deadline would
@@ -63,6 +63,13 @@ internal sealed class Timers : IWaitSite
         _heap.Enqueue(new(scope, scope.DeadlineGeneration), (due, _armed++));
     }
 
+    /// <summary>Arms a TimeProvider timer (see <see cref="LoopTimer"/>) for its current generation.</summary>
+    public void Arm(long due, LoopTimer timer)
+    {
+        CompactIfMostlyStale();
+        _heap.Enqueue(new(timer, timer.Generation), (due, _armed++));
+    }
+
     /// <summary>The due time of the earliest live timer, if any (drops stale entries on the way).</summary>
     public bool TryPeek(out long due)
     {
@@ -94,6 +101,7 @@ internal sealed class Timers : IWaitSite
             }
             fired++;
             if (entry.Target is Strand strand) kernel.Wake(strand);
+            else if (entry.Target is LoopTimer timer) timer.Fire(kernel);
             else ((CancelScope)entry.Target).OnDeadline();
         }
         return fired;
@@ -103,6 +111,7 @@ internal sealed class Timers : IWaitSite
     {
         Strand s => s.Site == this && s.ParkCount == entry.Generation,
         CancelScope c => c.DeadlineGeneration == entry.Generation && c.IsActive,
+        LoopTimer t => t.Generation == entry.Generation,
         _ => false,
     };
 
