@@ -70,7 +70,18 @@ internal sealed class GreenThread
     private void HandOver()
     {
         _bodyTurn.Release();
-        _loopTurn.Wait();
+        // The loop waits for its own green thread by design (the baton), so the loop's context must not take this
+        // wait for sync over async: it is hidden from the context for the hand-over.
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            _loopTurn.Wait();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
     }
 
     private void BodyMain()
