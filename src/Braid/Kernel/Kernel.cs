@@ -296,7 +296,7 @@ internal sealed class Kernel
     /// </summary>
     public void Abandon(Strand strand)
     {
-        if (strand.StateValue == StrandState.Parked || strand.Site is not null) Withdraw(strand);
+        Withdraw(strand); // a parked strand always has a site; a yielded one has none, and Withdraw leaves it be
         strand.ResumeFrame = null;
     }
 
