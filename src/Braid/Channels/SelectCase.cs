@@ -16,7 +16,7 @@ public abstract class SelectCase
     /// <summary>Takes the case's waiter out of its channel (the select fired elsewhere or was cancelled).</summary>
     internal abstract void Withdraw();
 
-    /// <summary>After the parked select woke with this case: collects its result.</summary>
+    /// <summary>After the parked select woke with this case: collects its result (the select then releases every case).</summary>
     internal abstract void Finish();
 
     /// <summary>True for cases that wait in a channel (not timeout or default).</summary>
@@ -80,8 +80,6 @@ public sealed class ReceiveCase<T> : SelectCase
         IsClosed = _node.Outcome != WaitOutcome.Done;
         Value = _node.Item;
         _node.Item = default!;
-        _node.Strand = null;
-        _node.Select = null;
     }
 
     internal override bool InUse => _node.Strand is not null;
@@ -130,10 +128,7 @@ public sealed class SendCase<T> : SelectCase
 
     internal override void Finish()
     {
-        var outcome = _node.Outcome;
-        _node.Strand = null;
-        _node.Select = null;
-        if (outcome == WaitOutcome.Closed) throw new BrokenChannelException(_core.ToString());
+        if (_node.Outcome == WaitOutcome.Closed) throw new BrokenChannelException(_core.ToString());
     }
 
     internal override bool InUse => _node.Strand is not null;
